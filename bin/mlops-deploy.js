@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+'use strict';
+// The CLI is bundled into dist/cli.js by `npm run build`.
+const { runCli } = require('../dist/cli.js');
+const { readFileSync } = require('node:fs');
+
+process.exitCode = runCli(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  readStdin: () => readFileSync(0, 'utf8'),
+  isTty: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+  cwd: process.cwd(),
+});

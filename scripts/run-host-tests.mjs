@@ -1,0 +1,116 @@
+// `npm run test:host`: runs the mocha suites of out/test/host inside a real VS Code extension host (code-server,
+// driven by headless Chromium) and exits with their result. It runs twice: once in a trusted workspace, and once
+// in an untrusted one, where the extension is in restricted mode. It expects `npm run build` and
+// `npm run compile-tests` to have run.
+import fs from 'node:fs';
+import path from 'node:path';
+import { format } from 'node:util';
+import {
+  assertExtensionBuilt,
+  copyWorkspace,
+  extensionPath,
+  launchBrowser,
+  removeWorkspace,
+  repoRoot,
+  startCodeServer,
+} from './vscode-host.mjs';
+
+const runTimeoutMs = 180_000;
+const fixtureWorkspace = path.join(repoRoot, 'test', 'fixtures', 'host-workspace');
+
+const suites = [
+  { title: 'host tests (trusted workspace)', testsPath: 'out/test/host/index', trust: true },
+  { title: 'host tests (untrusted workspace, restricted mode)', testsPath: 'out/test/host/untrusted/index', trust: false },
+];
+
+async function main() {
+  try {
+    assertExtensionBuilt();
+    for (const suite of suites) {
+      if (!fs.existsSync(path.join(repoRoot, `${suite.testsPath}.js`))) {
+        throw new Error(`${suite.testsPath}.js is missing: run \`npm run compile-tests\` first`);
+      }
+    }
+  } catch (error) {
+    console.error(error.message);
+    return 1;
+  }
+  let failures = 0;
+  for (const suite of suites) {
+    const started = Date.now();
+    console.log(`\n=== ${suite.title} ===`);
+    const code = await runSuite(suite);
+    console.log(`=== ${suite.title}: exit code ${code} after ${((Date.now() - started) / 1000).toFixed(1)} s ===`);
+    if (code !== 0) {
+      failures += 1;
+    }
+  }
+  return failures === 0 ? 0 : 1;
+}
+
+async function runSuite({ testsPath, trust }) {
+  const workspace = copyWorkspace(fixtureWorkspace);
+  let server;
+  let browser;
+  let timer;
+  try {
+    server = await startCodeServer({ workspace, smokeTestDriver: true, trust });
+    browser = await launchBrowser();
+    const page = await browser.newPage();
+    let printing = Promise.resolve();
+    page.on('console', (message) => {
+      const values = Promise.all(message.args().map((arg) => arg.jsonValue().catch(() => '')));
+      printing = printing.then(async () => console.log(formatConsoleLine(await values, message.text())));
+    });
+    page.on('pageerror', (error) => console.log(`[page error] ${error.message}`));
+
+    // With the smoke-test driver on, the workbench reports the result of the extension tests by calling
+    // window.codeAutomationExit(code) instead of closing a window.
+    const exitCode = new Promise((resolve) => page.exposeFunction('codeAutomationExit', (code) => resolve(code)));
+    const timedOut = new Promise((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), runTimeoutMs);
+    });
+
+    const remote = (file) => `vscode-remote://127.0.0.1:${server.port}${file}`;
+    const payload = [
+      ['extensionDevelopmentPath', remote(extensionPath)],
+      ['extensionTestsPath', remote(path.join(repoRoot, testsPath))],
+    ];
+    const query = `folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    await page.goto(`${server.url}/?${query}`);
+
+    const result = await Promise.race([exitCode, timedOut]);
+    await printing;
+    if (result === 'timeout') {
+      console.error(`The host tests did not finish within ${runTimeoutMs / 1000} s. Last lines of code-server's log:`);
+      console.error(server.readLog().trim().split('\n').slice(-30).join('\n'));
+      return 1;
+    }
+    return result;
+  } catch (error) {
+    console.error(`The host tests could not run: ${error.message}`);
+    return 1;
+  } finally {
+    clearTimeout(timer);
+    await browser?.close();
+    await server?.stop();
+    removeWorkspace(workspace);
+  }
+}
+
+// The workbench logs, and in extension-test mode also passes on the extension host's console, as
+// console.log('%c INFO', 'color: …', format, ...values). Dropping the styling and applying the format leaves the
+// lines as mocha printed them.
+function formatConsoleLine(values, text) {
+  if (values.length === 0) {
+    return text;
+  }
+  const [first, style, ...rest] = values;
+  const level = typeof first === 'string' && /^%c\s*([A-Z]+)$/.exec(first)?.[1];
+  if (!level || typeof style !== 'string') {
+    return format(...values);
+  }
+  return level === 'INFO' ? format(...rest) : `[${level.toLowerCase()}] ${format(...rest)}`;
+}
+
+process.exitCode = await main();

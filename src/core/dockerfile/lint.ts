@@ -1,0 +1,75 @@
+import { compareFindings, type Finding, type Severity } from '../findings';
+import type { LintConfig } from '../rules/config';
+import { parseDockerfile } from './model';
+import type { DockerfileFacts, DockerfileRule, DockerfileVisitor } from './rule';
+import { dockerfileRules } from './rules';
+import { isSuppressed, readSuppressions } from './suppress';
+
+export interface DockerfileLintOptions {
+  config?: LintConfig;
+  facts?: DockerfileFacts;
+  /** The rules to run; all registered Dockerfile rules by default. */
+  rules?: readonly DockerfileRule[];
+  /** Told when a rule throws; the other rules still run and the lint still returns. */
+  onRuleError?: (ruleId: string, error: unknown) => void;
+}
+
+/** Whether text looks binary: a NUL byte in its first 8 KiB, as git and grep decide. */
+export function looksBinary(text: string): boolean {
+  return text.slice(0, 8192).includes('\u0000');
+}
+
+/** The severity a rule reports at under a config, or undefined when the rule is off. */
+export function configuredSeverity(rule: DockerfileRule, config: LintConfig | undefined): Severity | undefined {
+  const setting = config?.rules[rule.id] ?? rule.defaultSeverity;
+  return setting === 'off' ? undefined : setting;
+}
+
+/**
+ * Lints one Dockerfile's text. It never throws: the parser accepts any text, and a rule that fails is reported
+ * through `onRuleError` and skipped. Binary text gets no findings.
+ */
+export function lintDockerfile(text: string, options: DockerfileLintOptions = {}): Finding[] {
+  if (looksBinary(text)) return [];
+  const model = parseDockerfile(text);
+  const facts = options.facts ?? {};
+  const findings: Finding[] = [];
+  const visitors: Array<{ rule: DockerfileRule; visitor: DockerfileVisitor }> = [];
+  const fail = (rule: DockerfileRule, error: unknown): void => options.onRuleError?.(rule.id, error);
+  for (const rule of options.rules ?? dockerfileRules) {
+    const severity = configuredSeverity(rule, options.config);
+    if (!severity) continue;
+    try {
+      const visitor = rule.create({
+        model,
+        facts,
+        report: (report) => findings.push({ code: rule.id, severity, ...report }),
+      });
+      visitors.push({ rule, visitor });
+    } catch (error) {
+      fail(rule, error);
+    }
+  }
+  // One walk over the instructions for every rule, then the decide-at-end rules.
+  for (const instruction of model.instructions) {
+    for (const entry of visitors) {
+      if (!entry.visitor.instruction) continue;
+      try {
+        entry.visitor.instruction(instruction);
+      } catch (error) {
+        fail(entry.rule, error);
+        entry.visitor = {};
+      }
+    }
+  }
+  for (const entry of visitors) {
+    try {
+      entry.visitor.end?.();
+    } catch (error) {
+      fail(entry.rule, error);
+    }
+  }
+  if (findings.length === 0) return findings;
+  const suppressions = readSuppressions(model);
+  return findings.filter((finding) => !isSuppressed(finding, suppressions, model)).sort(compareFindings);
+}

@@ -1,0 +1,75 @@
+import { DockerfileParser } from 'dockerfile-ast';
+import type { Comment, Dockerfile, From, Instruction } from 'dockerfile-ast';
+import type { Range } from '../findings';
+
+/** One build stage: a FROM and the instructions up to the next FROM. */
+export interface Stage {
+  index: number;
+  from: From;
+  /** The `AS name`, lower-cased as BuildKit compares it, or undefined. */
+  name: string | undefined;
+  instructions: Instruction[];
+}
+
+/** A parsed Dockerfile with the views the rules share, computed once per lint. */
+export interface DockerfileModel {
+  text: string;
+  lines: string[];
+  ast: Dockerfile;
+  /** Every instruction in file order, including those before the first FROM (ARG). */
+  instructions: Instruction[];
+  stages: Stage[];
+  comments: Comment[];
+}
+
+export function parseDockerfile(text: string): DockerfileModel {
+  const ast = DockerfileParser.parse(text);
+  const instructions = ast.getInstructions();
+  const stages: Stage[] = [];
+  for (const instruction of instructions) {
+    const keyword = instruction.getKeyword();
+    if (keyword === 'FROM') {
+      const from = instruction as From;
+      stages.push({ index: stages.length, from, name: from.getBuildStage()?.toLowerCase() ?? undefined, instructions: [from] });
+    } else if (stages.length > 0) {
+      stages[stages.length - 1].instructions.push(instruction);
+    }
+  }
+  return { text, lines: text.split(/\r?\n/), ast, instructions, stages, comments: ast.getComments() };
+}
+
+/** The stage the image is built from when no `--target` is given: the last one. */
+export function finalStage(model: DockerfileModel): Stage | undefined {
+  return model.stages[model.stages.length - 1];
+}
+
+export function lastOf(stage: Stage, keyword: string): Instruction | undefined {
+  for (let i = stage.instructions.length - 1; i >= 0; i--) {
+    if (stage.instructions[i].getKeyword() === keyword) return stage.instructions[i];
+  }
+  return undefined;
+}
+
+export function allOf(stage: Stage, keyword: string): Instruction[] {
+  return stage.instructions.filter((instruction) => instruction.getKeyword() === keyword);
+}
+
+/** The keyword's range: where a finding about the whole instruction is shown, short enough not to smear the line. */
+export function keywordRange(instruction: Instruction): Range {
+  return instruction.getInstructionRange();
+}
+
+/**
+ * The stages a stage builds on, itself first: `FROM base AS app` followed by `FROM app` makes the second stage
+ * inherit the first one's USER, HEALTHCHECK and installed packages.
+ */
+export function stageLineage(model: DockerfileModel, stage: Stage): Stage[] {
+  const lineage: Stage[] = [];
+  let current: Stage | undefined = stage;
+  while (current && !lineage.includes(current)) {
+    lineage.push(current);
+    const image: string | undefined = current.from.getImage()?.toLowerCase();
+    current = image ? model.stages.slice(0, current.index).reverse().find((s) => s.name === image) : undefined;
+  }
+  return lineage;
+}

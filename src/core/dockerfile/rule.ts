@@ -1,0 +1,77 @@
+import type { Instruction } from 'dockerfile-ast';
+import type { Report, RuleMeta } from '../rules/rule';
+import type { DockerfileModel } from './model';
+
+/**
+ * Facts about the Dockerfile's surroundings that a pure rule cannot read itself. The caller (CLI, extension)
+ * finds them; `undefined` means unknown, and rules that need an unknown fact stay silent rather than guess.
+ */
+export interface DockerfileFacts {
+  /** Whether a `.dockerignore` (or `<Dockerfile>.dockerignore`) applies to this Dockerfile's build context. */
+  hasDockerignore?: boolean;
+}
+
+export interface DockerfileRuleContext {
+  readonly model: DockerfileModel;
+  readonly facts: DockerfileFacts;
+  report(report: Report): void;
+}
+
+/** What a rule does while the engine walks the instructions once, in file order. */
+export interface DockerfileVisitor {
+  instruction?(instruction: Instruction): void;
+  end?(): void;
+}
+
+export interface DockerfileRule extends RuleMeta {
+  kind: 'dockerfile';
+  create(context: DockerfileRuleContext): DockerfileVisitor;
+}
+
+type Meta = Omit<RuleMeta, 'kind'>;
+
+/** A rule that looks at one instruction at a time, with nothing carried between them (most of hadolint's rules). */
+export function perInstruction(
+  meta: Meta,
+  keywords: readonly string[],
+  check: (instruction: Instruction, context: DockerfileRuleContext) => void,
+): DockerfileRule {
+  const wanted = new Set(keywords);
+  return {
+    ...meta,
+    kind: 'dockerfile',
+    create: (context) => ({
+      instruction(instruction) {
+        if (wanted.has(instruction.getKeyword())) check(instruction, context);
+      },
+    }),
+  };
+}
+
+/**
+ * A rule that carries state from one instruction to the next (the last USER, the aliases seen so far) and may
+ * decide at the end.
+ */
+export function stateful<State>(
+  meta: Meta,
+  initial: () => State,
+  step: (state: State, instruction: Instruction, context: DockerfileRuleContext) => void,
+  done?: (state: State, context: DockerfileRuleContext) => void,
+): DockerfileRule {
+  return {
+    ...meta,
+    kind: 'dockerfile',
+    create(context) {
+      const state = initial();
+      return {
+        instruction: (instruction) => step(state, instruction, context),
+        end: done && (() => done(state, context)),
+      };
+    },
+  };
+}
+
+/** A rule that needs the whole file first, typically because it is about the final stage of a multi-stage build. */
+export function atEnd(meta: Meta, check: (model: DockerfileModel, context: DockerfileRuleContext) => void): DockerfileRule {
+  return { ...meta, kind: 'dockerfile', create: (context) => ({ end: () => check(context.model, context) }) };
+}

@@ -1,0 +1,60 @@
+import type { Env } from 'dockerfile-ast';
+import type { TextEdit } from '../../findings';
+import { finalStage, stageLineage } from '../model';
+import { atEnd } from '../rule';
+import { allInLineage, findServer, partOfWord, type ServerKind } from '../serving';
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/i;
+
+/** Servers that bind 127.0.0.1 when no host is given, and the environment variable that sets it instead. */
+const LOOPBACK_BY_DEFAULT: Partial<Record<ServerKind, { env: string; flag: string }>> = {
+  uvicorn: { env: 'UVICORN_HOST', flag: '--host' },
+  flask: { env: 'FLASK_RUN_HOST', flag: '--host' },
+  mlflow: { env: 'MLFLOW_HOST', flag: '--host' },
+};
+
+/** Guide, Docker Best Practices: "CMD [\"uvicorn\", \"app:app\", \"--host\", \"0.0.0.0\", \"--port\", \"8000\"]". */
+export const MLO108 = atEnd(
+  {
+    id: 'MLO108',
+    defaultSeverity: 'error',
+    title: 'The server must bind 0.0.0.0, not 127.0.0.1 or localhost, to be reachable from outside the container.',
+    guide: 'Docker Best Practices: "CMD [\\"uvicorn\\", \\"app:app\\", \\"--host\\", \\"0.0.0.0\\", \\"--port\\", \\"8000\\"]"',
+  },
+  (model, context) => {
+    const stage = finalStage(model);
+    const server = stage && findServer(model, stage);
+    if (!stage || !server) return;
+    if (server.host) {
+      const host = server.host.value;
+      if (!LOOPBACK.test(host)) return;
+      const range = partOfWord(server.host.word, server.host.valueStart, host.length);
+      context.report({
+        range,
+        message: `${server.programWord.value} binds ${host}: inside a container that address is reachable only from the container itself, so every request and probe from outside is refused. Bind 0.0.0.0.`,
+        fix: { title: `Replace ${host} with 0.0.0.0`, edits: [{ range, newText: '0.0.0.0' }] },
+      });
+      return;
+    }
+    const loopbackDefault = LOOPBACK_BY_DEFAULT[server.kind];
+    if (!loopbackDefault) return;
+    const envs = allInLineage(stageLineage(model, stage), 'ENV').flatMap((env) => (env as Env).getProperties());
+    if (envs.some((p) => p.getName() === loopbackDefault.env)) return;
+    // Insert the flag after the program (and `run` for flask), in the form the command is written in.
+    const values = server.words.map((w) => w.value);
+    const programIndex = server.words.indexOf(server.programWord);
+    const after = server.words[programIndex + (values[programIndex + 1] === 'run' ? 1 : 0)];
+    const line = model.lines[after.range.end.line] ?? '';
+    const execForm = line[after.range.end.character] === '"';
+    const at = execForm ? { line: after.range.end.line, character: after.range.end.character + 1 } : after.range.end;
+    const edit: TextEdit = {
+      range: { start: at, end: at },
+      newText: execForm ? `, "${loopbackDefault.flag}", "0.0.0.0"` : ` ${loopbackDefault.flag} 0.0.0.0`,
+    };
+    context.report({
+      range: server.programWord.range,
+      message: `${server.programWord.value} binds 127.0.0.1 when no ${loopbackDefault.flag} is given: inside a container that address is reachable only from the container itself. Add ${loopbackDefault.flag} 0.0.0.0.`,
+      fix: { title: `Add ${loopbackDefault.flag} 0.0.0.0`, edits: [edit] },
+    });
+  },
+);

@@ -1,0 +1,36 @@
+import { perInstruction } from '../rule';
+import { copiesFromContext, copySources } from '../serving';
+
+/** File names that hold credentials; a match on any path segment counts (`config/.aws/credentials`). */
+const SECRET_PATTERNS: Array<{ test: RegExp; what: string }> = [
+  { test: /^\.env(\.(?!example$|sample$|template$|dist$)[\w.-]+)?$/i, what: 'an environment file with secrets' },
+  { test: /\.(pem|key)$/i, what: 'a private key or certificate key' },
+  { test: /^id_(rsa|dsa|ecdsa|ed25519)/i, what: 'an SSH private key' },
+  { test: /^credentials.*\.json$/i, what: 'a cloud credentials file' },
+  { test: /^\.aws$/i, what: 'AWS credentials' },
+  { test: /^kubeconfig$/i, what: 'a kubeconfig with cluster credentials' },
+  { test: /^\.netrc$/i, what: 'a .netrc with passwords' },
+];
+
+/** Guide, Security Checklist: "Secrets in secure vault". */
+export const MLO111 = perInstruction(
+  {
+    id: 'MLO111',
+    defaultSeverity: 'error',
+    title: 'Do not copy credential files (.env, keys, cloud credentials, kubeconfig, .netrc) into the image.',
+    guide: 'Security Checklist: "□ Secrets in secure vault"',
+  },
+  ['COPY', 'ADD'],
+  (instruction, context) => {
+    if (!copiesFromContext(instruction)) return;
+    for (const source of copySources(instruction)) {
+      const segments = source.value.replace(/\/+$/, '').split('/');
+      const hit = segments.map((segment) => SECRET_PATTERNS.find((p) => p.test.test(segment))).find((p) => p !== undefined);
+      if (!hit) continue;
+      context.report({
+        range: source.range,
+        message: `${source.value} looks like ${hit.what}: anyone who can pull the image can read it from its layers, even if a later step deletes it. Pass secrets at run time (Kubernetes Secret, a vault) or at build time with RUN --mount=type=secret.`,
+      });
+    }
+  },
+);

@@ -1,0 +1,427 @@
+import type { Instruction, JSONInstruction } from 'dockerfile-ast';
+import type { Range } from '../findings';
+import { allOf, lastOf, stageLineage, type DockerfileModel, type Stage } from './model';
+import { positionAt, programName, runCommands, splitShell, unwrapCommand, wordRange, type ShellCommand, type ShellWord } from './shell';
+
+/** A word of the start command, with its place in the document. */
+export interface Word {
+  value: string;
+  range: Range;
+}
+
+/**
+ * The command the final image runs when it starts: the last ENTRYPOINT's words followed by the last CMD's, as
+ * Docker joins them, with `sh -c "…"` looked into and `env`/`exec` wrappers stripped.
+ */
+export function startCommand(model: DockerfileModel, stage: Stage): Word[] {
+  const lineage = stageLineage(model, stage);
+  const words = [lastInLineage(lineage, 'ENTRYPOINT'), lastInLineage(lineage, 'CMD')]
+    .filter((i): i is Instruction => i !== undefined)
+    .flatMap(instructionWords);
+  const values = words.map((w) => w.value);
+  const shellIndex = values.findIndex((v, i) => /(^|\/)(ba|da)?sh$/.test(v) && values[i + 1] === '-c');
+  if (shellIndex >= 0 && words[shellIndex + 2]) {
+    // `["sh", "-c", "uvicorn app:app --port $PORT"]`: the script is one word. In exec form its range is already
+    // inside the quotes; in shell form (`sh -c "…"`) it starts at the quote.
+    const script = words[shellIndex + 2];
+    const quoted = /["']/.test(model.lines[script.range.start.line]?.[script.range.start.character] ?? '');
+    const origin = { line: script.range.start.line, character: script.range.start.character + (quoted ? 1 : 0) };
+    const first = splitShell(script.value)[0];
+    return first ? first.words.map((w) => ({ value: w.value, range: offsetRange(script.value, origin, w) })) : [];
+  }
+  const stripped = unwrapCommand(words.map((w, i) => ({ value: w.value, start: i, end: i + 1 })));
+  return stripped.words.map((w) => words[w.start]);
+}
+
+function instructionWords(instruction: Instruction): Word[] {
+  const json = instruction as JSONInstruction;
+  const raw = instruction.getRawArgumentsContent() ?? '';
+  const commands = json.getOpeningBracket() !== null && json.getClosingBracket() !== null ? runCommands(instruction) : splitShell(raw);
+  return commands.flatMap((c) => c.allWords).map((w) => ({ value: w.value, range: wordRange(instruction, w) }));
+}
+
+function offsetRange(text: string, origin: { line: number; character: number }, word: ShellWord): Range {
+  return { start: positionAt(text, origin, word.start), end: positionAt(text, origin, word.end) };
+}
+
+export function lastInLineage(lineage: Stage[], keyword: string): Instruction | undefined {
+  for (const stage of lineage) {
+    const found = lastOf(stage, keyword);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+export function allInLineage(lineage: Stage[], keyword: string): Instruction[] {
+  return lineage.flatMap((stage) => allOf(stage, keyword));
+}
+
+export type ServerKind =
+  | 'uvicorn'
+  | 'gunicorn'
+  | 'hypercorn'
+  | 'flask'
+  | 'fastapi'
+  | 'django'
+  | 'tritonserver'
+  | 'torchserve'
+  | 'tensorflow_model_server'
+  | 'streamlit'
+  | 'sagemaker-serve'
+  | 'mlflow'
+  | 'bentoml'
+  | 'node'
+  | 'java'
+  | 'python-http';
+
+export interface ServerInfo {
+  kind: ServerKind;
+  /** The word that names the server program. */
+  programWord: Word;
+  /** The whole start command, from the program on. */
+  words: Word[];
+  /** The port the server binds, explicit or the program's default, when it can be told. */
+  port?: { value: number; word?: Word };
+  /** The host it binds, when given on the command line; `valueStart` is where the host starts inside the word. */
+  host?: { value: string; word: Word; valueStart: number };
+}
+
+const DEFAULT_PORTS: Partial<Record<ServerKind, number>> = {
+  uvicorn: 8000,
+  gunicorn: 8000,
+  hypercorn: 8000,
+  flask: 5000,
+  fastapi: 8000,
+  django: 8000,
+  tritonserver: 8000,
+  torchserve: 8080,
+  tensorflow_model_server: 8501,
+  streamlit: 8501,
+  'sagemaker-serve': 8080,
+  mlflow: 5000,
+  bentoml: 3000,
+};
+
+/** Recognises the server a start command launches, and what host and port it binds. */
+export function findServer(model: DockerfileModel, stage: Stage): ServerInfo | undefined {
+  const words = startCommand(model, stage);
+  const kind = serverKind(words);
+  if (!kind) return undefined;
+  const info: ServerInfo = { kind: kind.kind, programWord: words[kind.index], words };
+  readBinding(info);
+  return info;
+}
+
+function serverKind(words: Word[]): { kind: ServerKind; index: number } | undefined {
+  const values = words.map((w) => w.value);
+  let i = 0;
+  let program = basename(values[0] ?? '');
+  // `python -m uvicorn …`, `python3 -m flask run`, `python manage.py runserver`.
+  if (/^python[0-9.]*$/.test(program)) {
+    if (values[1] === '-m' && values[2]) {
+      i = 2;
+      program = values[2];
+      if (program === 'http.server') return { kind: 'python-http', index: 2 };
+    } else if (values[1] && /(^|\/)manage\.py$/.test(values[1])) {
+      return values[2] === 'runserver' ? { kind: 'django', index: 1 } : undefined;
+    } else {
+      return undefined;
+    }
+  }
+  if (!words[i]) return undefined;
+  const found = (kind: ServerKind) => ({ kind, index: i });
+  switch (program) {
+    case 'uvicorn':
+    case 'gunicorn':
+    case 'hypercorn':
+    case 'tritonserver':
+    case 'torchserve':
+    case 'tensorflow_model_server':
+      return found(program as ServerKind);
+    case 'flask':
+      return values[i + 1] === 'run' ? found('flask') : undefined;
+    case 'fastapi':
+      return values[i + 1] === 'run' || values[i + 1] === 'dev' ? found('fastapi') : undefined;
+    case 'streamlit':
+      return values[i + 1] === 'run' ? found('streamlit') : undefined;
+    case 'serve':
+      return found('sagemaker-serve');
+    case 'mlflow':
+      return values.includes('serve') ? found('mlflow') : undefined;
+    case 'bentoml':
+      return values[i + 1] === 'serve' ? found('bentoml') : undefined;
+    case 'node':
+    case 'nodejs':
+      return found('node');
+    case 'java':
+      return values.includes('-jar') ? found('java') : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Reads `--host X`, `--host=X`, `--bind host:port`, `-b host:port`, `--port N`, `-p N` in the server's spelling. */
+function readBinding(info: ServerInfo): void {
+  const words = info.words;
+  const hostFlags = hostFlagsOf(info.kind);
+  const portFlags = portFlagsOf(info.kind);
+  const bindFlags = info.kind === 'gunicorn' || info.kind === 'hypercorn' ? ['--bind', '-b'] : info.kind === 'python-http' ? ['--bind', '-b'] : [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    const [flag, inline] = splitFlag(word.value);
+    const valueWord: Word | undefined = inline !== undefined ? word : words[i + 1];
+    const value = inline ?? words[i + 1]?.value;
+    // Where the value starts inside its word: after `=` for `--host=0.0.0.0`.
+    const valueStart = inline !== undefined ? flag.length + 1 : 0;
+    if (value === undefined || !valueWord) continue;
+    if (hostFlags.includes(flag)) {
+      info.host = { value, word: valueWord, valueStart };
+    } else if (portFlags.includes(flag)) {
+      const port = parsePort(value);
+      if (port !== undefined) info.port = { value: port, word: valueWord };
+    } else if (bindFlags.includes(flag)) {
+      if (info.kind === 'python-http') {
+        info.host = { value, word: valueWord, valueStart };
+        continue;
+      }
+      const bind = /^(\[[^\]]*\]|[^:]*):(\d+)$/.exec(value);
+      if (bind) {
+        info.host = { value: bind[1], word: valueWord, valueStart };
+        const port = parsePort(bind[2]);
+        if (port !== undefined) info.port = { value: port, word: valueWord };
+      } else if (!value.startsWith('unix:')) {
+        info.host = { value, word: valueWord, valueStart };
+      }
+    }
+  }
+  if (info.kind === 'python-http' && !info.port) {
+    // `python -m http.server 9000`: the port is the first positional argument.
+    const positional = words.slice(3).find((w, idx, arr) => /^\d+$/.test(w.value) && !['--bind', '-b', '-d', '--directory'].includes(arr[idx - 1]?.value ?? ''));
+    const port = positional && parsePort(positional.value);
+    info.port = port !== undefined && positional ? { value: port, word: positional } : { value: 8000 };
+  }
+  if (!info.port && DEFAULT_PORTS[info.kind] !== undefined) info.port = { value: DEFAULT_PORTS[info.kind]! };
+}
+
+function hostFlagsOf(kind: ServerKind): string[] {
+  switch (kind) {
+    case 'uvicorn':
+    case 'fastapi':
+    case 'mlflow':
+    case 'bentoml':
+      return ['--host', '-h'].filter((f) => f !== '-h' || kind === 'mlflow');
+    case 'flask':
+      return ['--host', '-h'];
+    case 'streamlit':
+      return ['--server.address'];
+    case 'tritonserver':
+      return ['--http-address'];
+    default:
+      return [];
+  }
+}
+
+function portFlagsOf(kind: ServerKind): string[] {
+  switch (kind) {
+    case 'uvicorn':
+    case 'fastapi':
+    case 'mlflow':
+    case 'bentoml':
+      return ['--port', '-p'];
+    case 'flask':
+      return ['--port', '-p'];
+    case 'streamlit':
+      return ['--server.port'];
+    case 'tritonserver':
+      return ['--http-port'];
+    case 'tensorflow_model_server':
+      return ['--rest_api_port'];
+    default:
+      return [];
+  }
+}
+
+function splitFlag(value: string): [string, string | undefined] {
+  if (!value.startsWith('-')) return [value, undefined];
+  const eq = value.indexOf('=');
+  return eq < 0 ? [value, undefined] : [value.slice(0, eq), value.slice(eq + 1)];
+}
+
+export function parsePort(text: string): number | undefined {
+  if (!/^\d{1,5}$/.test(text)) return undefined;
+  const port = Number(text);
+  return port > 0 && port <= 65535 ? port : undefined;
+}
+
+/** The range of a part of a one-line word: `from` characters in, `length` long (to the word's end by default). */
+export function partOfWord(word: Word, from: number, length?: number): Range {
+  const start = { line: word.range.start.line, character: word.range.start.character + from };
+  const end = length === undefined ? word.range.end : { line: start.line, character: start.character + length };
+  return { start, end };
+}
+
+function basename(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** EXPOSEd ports of a stage's lineage, with their ranges; `8000/tcp` counts as 8000. Variables are skipped. */
+export function exposedPorts(model: DockerfileModel, stage: Stage): Array<{ port: number; range: Range; instruction: Instruction }> {
+  const ports: Array<{ port: number; range: Range; instruction: Instruction }> = [];
+  for (const expose of allInLineage(stageLineage(model, stage), 'EXPOSE')) {
+    for (const arg of expose.getArguments()) {
+      const match = /^(\d+)(?:-\d+)?(?:\/(tcp|udp|sctp))?$/i.exec(arg.getValue());
+      const port = match ? parsePort(match[1]) : undefined;
+      if (port !== undefined) ports.push({ port, range: arg.getRange(), instruction: expose });
+    }
+  }
+  return ports;
+}
+
+/** The packages a RUN installs with apt-get/apt/apk/yum/dnf/microdnf/zypper/conda, by name without version. */
+export function installedPackages(command: ShellCommand): string[] {
+  const values = command.words.map((w) => w.value);
+  const program = programName(command);
+  let start = -1;
+  if ((program === 'apt-get' || program === 'apt' || program === 'yum' || program === 'dnf' || program === 'microdnf' || program === 'zypper') && values.includes('install')) {
+    start = values.indexOf('install') + 1;
+  } else if (program === 'apk' && values.includes('add')) {
+    start = values.indexOf('add') + 1;
+  } else if (/^(conda|mamba|micromamba)$/.test(program) && values.includes('install')) {
+    start = values.indexOf('install') + 1;
+  }
+  if (start < 0) return [];
+  return values
+    .slice(start)
+    .filter((v) => !v.startsWith('-'))
+    .map((v) => v.split(/[=<>:]/)[0]);
+}
+
+/** The package managers the rules recognise, and whether a command installs packages with one. */
+export function installsPackages(command: ShellCommand): boolean {
+  const values = command.words.map((w) => w.value);
+  const program = programName(command);
+  switch (program) {
+    case 'pip':
+    case 'pip3':
+    case 'uv':
+    case 'poetry':
+    case 'pipenv':
+      return values.includes('install') || values.includes('sync');
+    case 'apt-get':
+    case 'apt':
+    case 'yum':
+    case 'dnf':
+    case 'microdnf':
+    case 'zypper':
+    case 'conda':
+    case 'mamba':
+    case 'micromamba':
+      return values.includes('install') || values.includes('create');
+    case 'apk':
+      return values.includes('add');
+    case 'npm':
+    case 'yarn':
+    case 'pnpm':
+      return ['install', 'ci', 'i', 'add'].some((verb) => values.includes(verb));
+    default:
+      return /^python[0-9.]*$/.test(program) && values[1] === '-m' && values[2] === 'pip' && values.includes('install');
+  }
+}
+
+/** Every command run by RUN instructions of the given stages. */
+export function stageRunCommands(stages: Stage[], escapeChar: string): Array<{ command: ShellCommand; instruction: Instruction }> {
+  return stages.flatMap((stage) =>
+    allOf(stage, 'RUN').flatMap((instruction) => runCommands(instruction, escapeChar).map((command) => ({ command, instruction }))),
+  );
+}
+
+/** What is known about a base image's contents; unknown images are `undefined` so rules stay silent. */
+export interface BaseImageFacts {
+  shipsCurl: boolean;
+  shipsWget: boolean;
+  shipsPython: boolean;
+  family: 'debian' | 'alpine' | 'rhel' | 'distroless' | 'scratch';
+}
+
+/**
+ * A small, deliberate table of the official images ML services are built on. Full Debian-based language images
+ * (python:3.11, node:20) come from buildpack-deps and ship curl and wget; their -slim variants and plain debian
+ * ship neither; alpine has busybox wget but no curl; distroless and scratch have no shell tools at all.
+ */
+export function baseImageFacts(image: string | null | undefined, tag: string | null | undefined): BaseImageFacts | undefined {
+  if (!image) return undefined;
+  const name = image.toLowerCase().replace(/^(docker\.io\/)?(library\/)?/, '');
+  const t = (tag ?? 'latest').toLowerCase();
+  if (name === 'scratch') return { shipsCurl: false, shipsWget: false, shipsPython: false, family: 'scratch' };
+  if (name.startsWith('gcr.io/distroless/') || name.startsWith('cgr.dev/chainguard/')) {
+    return { shipsCurl: false, shipsWget: false, shipsPython: name.includes('python'), family: 'distroless' };
+  }
+  if (name === 'alpine') return { shipsCurl: false, shipsWget: true, shipsPython: false, family: 'alpine' };
+  const language = /^(python|node|ruby|golang|openjdk|eclipse-temurin|perl|php|rust)$/.exec(name);
+  if (language) {
+    const python = name === 'python';
+    if (t.includes('alpine')) return { shipsCurl: false, shipsWget: true, shipsPython: python, family: 'alpine' };
+    if (t.includes('slim')) return { shipsCurl: false, shipsWget: false, shipsPython: python, family: 'debian' };
+    if (name === 'eclipse-temurin' || name === 'openjdk') return undefined;
+    return { shipsCurl: true, shipsWget: true, shipsPython: python, family: 'debian' };
+  }
+  if (name === 'debian') return { shipsCurl: false, shipsWget: false, shipsPython: false, family: 'debian' };
+  if (name === 'ubuntu') return { shipsCurl: false, shipsWget: false, shipsPython: false, family: 'debian' };
+  return undefined;
+}
+
+/**
+ * The command of `HEALTHCHECK [OPTIONS] CMD …` in shell or exec form, with document ranges, and the range from
+ * `CMD` to the end (what a fix replaces). Undefined for `HEALTHCHECK NONE` or a half-typed instruction.
+ */
+export function healthcheckCommand(healthcheck: Instruction): { words: Word[]; commandRange: Range } | undefined {
+  const raw = healthcheck.getRawArgumentsContent() ?? '';
+  const args = healthcheck.getArgumentsRange();
+  const cmd = /(^|\s)CMD(?=\s|\[|$)/i.exec(raw);
+  if (!cmd || !args) return undefined;
+  const cmdOffset = cmd.index + cmd[1].length;
+  const commandRange = { start: positionAt(raw, args.start, cmdOffset), end: args.end };
+  const bodyOffset = cmdOffset + 3;
+  const body = raw.slice(bodyOffset);
+  const trimmed = body.trimStart();
+  const toWord = (start: number, end: number, value: string): Word => ({
+    value,
+    range: { start: positionAt(raw, args.start, bodyOffset + start), end: positionAt(raw, args.start, bodyOffset + end) },
+  });
+  if (trimmed.startsWith('[')) {
+    const words: Word[] = [];
+    const token = /"((?:[^"\\]|\\.)*)"/g;
+    for (let m = token.exec(body); m; m = token.exec(body)) {
+      let value: string;
+      try {
+        value = JSON.parse(m[0]) as string;
+      } catch {
+        value = m[1];
+      }
+      words.push(toWord(m.index + 1, m.index + m[0].length - 1, value));
+    }
+    return { words, commandRange };
+  }
+  const words = splitShell(body).flatMap((c) => c.words.map((w) => toWord(w.start, w.end, w.value)));
+  return { words, commandRange };
+}
+
+/** The sources of a COPY or ADD (every argument but the destination), in either form. Heredoc copies have none. */
+export function copySources(instruction: Instruction): Word[] {
+  const json = instruction as JSONInstruction;
+  let words: Word[];
+  if (json.getOpeningBracket() !== null && json.getClosingBracket() !== null) {
+    words = json.getJSONStrings().map((s) => ({ value: s.getJSONValue(), range: s.getJSONRange() }));
+  } else {
+    words = json.getArguments().map((a) => ({ value: a.getValue(), range: a.getRange() }));
+  }
+  if (words.some((w) => w.value.startsWith('<<'))) return [];
+  return words.slice(0, -1);
+}
+
+/** Whether a COPY/ADD reads from the build context: not `--from` another stage or image. */
+export function copiesFromContext(instruction: Instruction): boolean {
+  const keyword = instruction.getKeyword();
+  if (keyword !== 'COPY' && keyword !== 'ADD') return false;
+  return !(instruction as JSONInstruction).getFlags().some((f) => f.getName() === 'from');
+}

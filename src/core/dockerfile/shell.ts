@@ -1,0 +1,233 @@
+import type { Instruction, JSONInstruction } from 'dockerfile-ast';
+import type { Position, Range } from '../findings';
+
+/** A word of a shell command with its unquoted value and its place in the instruction's raw argument text. */
+export interface ShellWord {
+  value: string;
+  start: number;
+  end: number;
+}
+
+/** One simple command: `apt-get install -y curl` out of `apt-get update && apt-get install -y curl`. */
+export interface ShellCommand {
+  /** The command's words after `sudo`, `env` and leading `VAR=value` assignments are stripped. */
+  words: ShellWord[];
+  /** The words as written, wrappers included. */
+  allWords: ShellWord[];
+  /** Whether the command ran under sudo. */
+  sudo: ShellWord | undefined;
+}
+
+const OPERATOR_CHARS = new Set(['&', '|', ';', '(', ')', '\n']);
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+
+/**
+ * Splits a POSIX shell script into simple commands. It understands quoting, backslash escapes and line
+ * continuations, the operators `&& || ; | &`, subshells and groups, comments, and `sudo`/`env` wrappers: enough
+ * for the guide's rules, which look for commands and their flags. It does not expand variables.
+ */
+export function splitShell(script: string, escapeChar = '\\'): ShellCommand[] {
+  const commands: ShellCommand[] = [];
+  let words: ShellWord[] = [];
+  let value = '';
+  let start = -1;
+  const endWord = (end: number): void => {
+    if (start >= 0) words.push({ value, start, end });
+    value = '';
+    start = -1;
+  };
+  const endCommand = (): void => {
+    if (words.length > 0) commands.push(unwrapCommand(words));
+    words = [];
+  };
+  let i = 0;
+  while (i < script.length) {
+    const c = script[i];
+    if ((c === escapeChar || c === '\\') && i + 1 < script.length) {
+      // A backslash-newline joins lines (Dockerfile continuation or shell continuation); any other escape keeps
+      // the next character literally.
+      const next = script[i + 1];
+      if (next === '\n' || (next === '\r' && script[i + 2] === '\n')) {
+        i += next === '\r' ? 3 : 2;
+        continue;
+      }
+      if (start < 0) start = i;
+      value += next;
+      i += 2;
+      continue;
+    }
+    if (c === "'" || c === '"') {
+      if (start < 0) start = i;
+      const close = findClosingQuote(script, i, c);
+      value += script.slice(i + 1, close).replace(c === '"' ? /\\(["\\$`])/g : /$^/g, '$1');
+      i = Math.min(close + 1, script.length);
+      continue;
+    }
+    if (c === '#' && start < 0) {
+      // A comment runs to the end of the line.
+      while (i < script.length && script[i] !== '\n') i++;
+      continue;
+    }
+    if (c === ' ' || c === '\t' || c === '\r') {
+      endWord(i);
+      i++;
+      continue;
+    }
+    if (OPERATOR_CHARS.has(c)) {
+      endWord(i);
+      endCommand();
+      i++;
+      continue;
+    }
+    if ((c === '{' || c === '}') && start < 0 && (i + 1 >= script.length || /[\s;]/.test(script[i + 1]))) {
+      endCommand();
+      i++;
+      continue;
+    }
+    if (start < 0) start = i;
+    value += c;
+    i++;
+  }
+  endWord(script.length);
+  endCommand();
+  return commands;
+}
+
+function findClosingQuote(script: string, open: number, quote: string): number {
+  for (let j = open + 1; j < script.length; j++) {
+    if (quote === '"' && script[j] === '\\') {
+      j++;
+      continue;
+    }
+    if (script[j] === quote) return j;
+  }
+  return script.length;
+}
+
+/** Strips the wrappers that run another command: `sudo [-u user]`, `env [VAR=v]`, `VAR=v cmd`, `exec`, `nohup`. */
+export function unwrapCommand(allWords: ShellWord[]): ShellCommand {
+  let i = 0;
+  let sudo: ShellWord | undefined;
+  for (;;) {
+    const word = allWords[i]?.value;
+    if (word === undefined) break;
+    if (ASSIGNMENT.test(word)) {
+      i++;
+    } else if (word === 'sudo') {
+      sudo = allWords[i];
+      i++;
+      while (allWords[i]?.value.startsWith('-')) {
+        // sudo's options that take a value.
+        const takesValue = /^-[ugCDhprtT]$/.test(allWords[i].value);
+        i += takesValue ? 2 : 1;
+      }
+    } else if (word === 'env' || word === 'exec' || word === 'nohup' || word === 'command') {
+      i++;
+      while (allWords[i]?.value.startsWith('-')) i++;
+    } else {
+      break;
+    }
+  }
+  return { words: allWords.slice(i), allWords, sudo };
+}
+
+/** Whether the RUN body is a heredoc (`RUN <<EOF`): its script is the heredoc's content. */
+const HEREDOC_START = /^<<-?\s*(["']?)([A-Za-z0-9_.-]+)\1/;
+
+/**
+ * The commands a RUN instruction executes, with word offsets relative to its raw arguments text. Exec form
+ * (`RUN ["pip", "install", "x"]`) is one command; a heredoc contributes its body.
+ */
+export function runCommands(instruction: Instruction, escapeChar = '\\'): ShellCommand[] {
+  const raw = instruction.getRawArgumentsContent();
+  if (raw === null) return [];
+  const body = stripRunFlags(raw);
+  const json = jsonWords(instruction, raw);
+  if (json) return json.length > 0 ? [unwrapCommand(json)] : [];
+  const heredoc = HEREDOC_START.exec(body.text);
+  if (heredoc) {
+    const delimiter = heredoc[2];
+    const firstNewline = body.text.indexOf('\n');
+    if (firstNewline < 0) return [];
+    const afterFirstLine = body.text.slice(firstNewline + 1);
+    const endMatch = new RegExp(`^\\s*${escapeRegExp(delimiter)}\\s*$`, 'm').exec(afterFirstLine);
+    const content = endMatch ? afterFirstLine.slice(0, endMatch.index) : afterFirstLine;
+    const offset = body.offset + firstNewline + 1;
+    // The first line may run the heredoc through an interpreter (`RUN <<EOF python3`): only a shell body is shell.
+    const interpreter = body.text.slice(heredoc[0].length, firstNewline).trim();
+    if (interpreter && !/^(ba|da|a)?sh\b/.test(interpreter)) return [];
+    return shift(splitShell(content, escapeChar), offset);
+  }
+  return shift(splitShell(body.text, escapeChar), body.offset);
+}
+
+/** RUN's own flags (`--mount=...`, `--network=...`, `--security=...`) are not part of the command. */
+function stripRunFlags(raw: string): { text: string; offset: number } {
+  const match = /^(\s*--[a-z-]+(=(\S+))?\s+)+/.exec(raw);
+  const offset = match ? match[0].length : 0;
+  return { text: raw.slice(offset), offset };
+}
+
+function jsonWords(instruction: Instruction, raw: string): ShellWord[] | undefined {
+  const candidate = instruction as JSONInstruction;
+  if (typeof candidate.getJSONStrings !== 'function' || candidate.getOpeningBracket() === null) return undefined;
+  const strings = candidate.getJSONStrings();
+  if (candidate.getClosingBracket() === null) return undefined;
+  const origin = instruction.getArgumentsRange()?.start;
+  if (!origin) return undefined;
+  return strings.map((s) => {
+    // The value's range, inside the quotes, so that a fix replacing it keeps them.
+    const r = s.getJSONRange();
+    return { value: s.getJSONValue(), start: offsetIn(raw, origin, r.start), end: offsetIn(raw, origin, r.end) };
+  });
+}
+
+function offsetIn(raw: string, origin: Position, target: Position): number {
+  let line = origin.line;
+  let offset = 0;
+  let lineStart = -origin.character;
+  while (line < target.line) {
+    const nl = raw.indexOf('\n', offset);
+    if (nl < 0) break;
+    offset = nl + 1;
+    lineStart = offset;
+    line++;
+  }
+  return lineStart + target.character;
+}
+
+function shift(commands: ShellCommand[], by: number): ShellCommand[] {
+  if (by === 0) return commands;
+  const move = (w: ShellWord): ShellWord => ({ value: w.value, start: w.start + by, end: w.end + by });
+  return commands.map((c) => ({ words: c.words.map(move), allWords: c.allWords.map(move), sudo: c.sudo && move(c.sudo) }));
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The document range of a word of an instruction's raw argument text. */
+export function wordRange(instruction: Instruction, word: { start: number; end: number }): Range {
+  const origin = instruction.getArgumentsRange()?.start ?? instruction.getRange().start;
+  const raw = instruction.getRawArgumentsContent() ?? '';
+  return { start: positionAt(raw, origin, word.start), end: positionAt(raw, origin, word.end) };
+}
+
+/** The document position of an offset into text that starts at `origin`. */
+export function positionAt(text: string, origin: Position, offset: number): Position {
+  let line = origin.line;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return line === origin.line ? { line, character: origin.character + offset } : { line, character: offset - lineStart };
+}
+
+/** The program a command runs, without its path: `/usr/bin/pip3` → `pip3`. */
+export function programName(command: ShellCommand): string {
+  const first = command.words[0]?.value ?? '';
+  return first.slice(first.lastIndexOf('/') + 1);
+}

@@ -1,0 +1,96 @@
+import type { Finding, TextEdit } from '../findings';
+import type { DockerfileModel } from './model';
+
+/**
+ * The ignore comments a Dockerfile carries, in our spelling and in hadolint's, so that a team moving from hadolint
+ * keeps its decisions:
+ *
+ *     # mlops-deploy ignore=MLO102,MLO103     (the next instruction)
+ *     # mlops-deploy global ignore=MLO104     (the whole file)
+ *     # hadolint ignore=DL3008
+ *     # hadolint global ignore=DL3008
+ */
+export interface Suppressions {
+  global: Set<string>;
+  /** Rule ids ignored on the instruction that starts at this 0-based line. */
+  byInstructionLine: Map<number, Set<string>>;
+}
+
+const PRAGMA = /^\s*(?:mlops-deploy|hadolint)\s+(global\s+)?ignore\s*=\s*([A-Za-z0-9_,\s-]+?)\s*$/i;
+
+export function readSuppressions(model: DockerfileModel): Suppressions {
+  const suppressions: Suppressions = { global: new Set(), byInstructionLine: new Map() };
+  if (model.comments.length === 0) return suppressions;
+  const instructionStarts = model.instructions.map((instruction) => instruction.getRange().start.line);
+  for (const comment of model.comments) {
+    const match = PRAGMA.exec(comment.getContent());
+    if (!match) continue;
+    const ids = match[2]
+      .split(/[\s,]+/)
+      .map((id) => id.trim().toUpperCase())
+      .filter((id) => id.length > 0);
+    if (match[1]) {
+      for (const id of ids) suppressions.global.add(id);
+      continue;
+    }
+    // The pragma applies to the first instruction after it; other comments and blank lines may stand between.
+    const line = comment.getRange().start.line;
+    const next = instructionStarts.find((start) => start > line);
+    if (next === undefined) continue;
+    const set = suppressions.byInstructionLine.get(next) ?? new Set<string>();
+    for (const id of ids) set.add(id);
+    suppressions.byInstructionLine.set(next, set);
+  }
+  return suppressions;
+}
+
+/**
+ * Whether a finding is suppressed. A finding belongs to the instruction whose lines contain its start; findings
+ * that sit on no instruction (the file as a whole) can only be suppressed globally.
+ */
+export function isSuppressed(finding: Finding, suppressions: Suppressions, model: DockerfileModel): boolean {
+  if (suppressions.global.has(finding.code)) return true;
+  if (suppressions.byInstructionLine.size === 0) return false;
+  const line = finding.range.start.line;
+  const owner = model.instructions.find((instruction) => {
+    const r = instruction.getRange();
+    return r.start.line <= line && line <= r.end.line;
+  });
+  return owner !== undefined && (suppressions.byInstructionLine.get(owner.getRange().start.line)?.has(finding.code) ?? false);
+}
+
+/**
+ * The edit that adds an ignore comment for a finding: `# mlops-deploy ignore=ID` above the instruction it sits on
+ * (merged into an ignore comment already there), or `# mlops-deploy global ignore=ID` for the whole file, placed
+ * after the parser directives, which must stay the file's first lines.
+ */
+export function ignoreEdit(model: DockerfileModel, finding: Finding, scope: 'line' | 'file'): TextEdit {
+  const ownerLine =
+    scope === 'line'
+      ? model.instructions.find((i) => i.getRange().start.line <= finding.range.start.line && finding.range.start.line <= i.getRange().end.line)?.getRange().start.line
+      : undefined;
+  if (scope === 'line' && ownerLine !== undefined) {
+    const above = model.lines[ownerLine - 1];
+    const existing = above !== undefined ? OWN_PRAGMA.exec(above) : null;
+    if (existing && !existing[1]) {
+      const end = { line: ownerLine - 1, character: above.trimEnd().length };
+      return { range: { start: end, end }, newText: `,${finding.code}` };
+    }
+    const indent = /^\s*/.exec(model.lines[ownerLine])![0];
+    const at = { line: ownerLine, character: 0 };
+    return { range: { start: at, end: at }, newText: `${indent}# mlops-deploy ignore=${finding.code}\n` };
+  }
+  for (const comment of model.comments) {
+    const match = OWN_PRAGMA.exec(model.lines[comment.getRange().start.line] ?? '');
+    if (match && match[1]) {
+      const line = comment.getRange().start.line;
+      const end = { line, character: model.lines[line].trimEnd().length };
+      return { range: { start: end, end }, newText: `,${finding.code}` };
+    }
+  }
+  const directives = model.ast.getDirectives();
+  const line = directives.length > 0 ? directives[directives.length - 1].getRange().end.line + 1 : 0;
+  return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `# mlops-deploy global ignore=${finding.code}\n` };
+}
+
+const OWN_PRAGMA = /^\s*#\s*mlops-deploy\s+(global\s+)?ignore\s*=\s*[A-Za-z0-9_,\s-]*$/i;

@@ -1,0 +1,19 @@
+/**
+ * Whether a file name (no folder) is a Dockerfile: `Dockerfile`, `Containerfile`, `api.Dockerfile`,
+ * `Dockerfile.gpu`, `Containerfile.dev`. The comparison ignores case as Docker's own `-f` lookup does on
+ * case-insensitive file systems, and people write `dockerfile` too.
+ */
+export function isDockerfileName(name: string): boolean {
+  return /^(dockerfile|containerfile)(\.[^/]+)?$/i.test(name) || /^[^/]+\.(dockerfile|containerfile)$/i.test(name);
+}
+
+/** Folders never searched for files to lint. */
+export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['.git', 'node_modules']);
+
+/**
+ * The ignore files that apply to a Dockerfile's build context, most specific first: BuildKit reads
+ * `<Dockerfile>.dockerignore` beside the Dockerfile before the context's `.dockerignore`.
+ */
+export function dockerignoreCandidates(dockerfileName: string): string[] {
+  return [`${dockerfileName}.dockerignore`, '.dockerignore'];
+}

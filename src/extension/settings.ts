@@ -1,0 +1,28 @@
+import * as vscode from 'vscode';
+import type { LintConfig, SeveritySetting } from '../core/rules/config';
+import { normaliseSeverity } from '../core/rules/config';
+
+export interface LintSettings {
+  enable: boolean;
+  debounceMs: number;
+  configFile: string;
+  /** Severity overrides from the settings; they win over the config file. */
+  overrides: LintConfig;
+}
+
+export function readSettings(scope?: vscode.Uri): LintSettings {
+  const config = vscode.workspace.getConfiguration('mlopsDeploy.lint', scope);
+  const rules: Record<string, SeveritySetting> = {};
+  for (const [id, value] of Object.entries(config.get<Record<string, unknown>>('rules') ?? {})) {
+    const severity = normaliseSeverity(value);
+    if (severity) rules[id.toUpperCase()] = severity;
+  }
+  return {
+    enable: config.get<boolean>('enable', true),
+    debounceMs: Math.max(0, Math.min(2000, config.get<number>('debounceMs', 120))),
+    // A restricted workspace must not point the linter at an arbitrary file; VS Code ignores the workspace
+    // value of this restricted setting there and this returns the user's own.
+    configFile: config.get<string>('configFile', ''),
+    overrides: { rules },
+  };
+}
