@@ -1,7 +1,7 @@
-import type { Instruction, JSONInstruction } from 'dockerfile-ast';
+import type { From, Instruction, JSONInstruction } from 'dockerfile-ast';
 import type { Range } from '../findings';
 import { allOf, lastOf, stageLineage, type DockerfileModel, type Stage } from './model';
-import { positionAt, programName, runCommands, splitShell, unwrapCommand, wordRange, type ShellCommand, type ShellWord } from './shell';
+import { jsonWords, positionAt, programName, runCommands, splitShell, unwrapCommand, wordRange, type ShellCommand, type ShellWord } from './shell';
 
 /** A word of the start command, with its place in the document. */
 export interface Word {
@@ -34,10 +34,8 @@ export function startCommand(model: DockerfileModel, stage: Stage): Word[] {
 }
 
 function instructionWords(instruction: Instruction): Word[] {
-  const json = instruction as JSONInstruction;
-  const raw = instruction.getRawArgumentsContent() ?? '';
-  const commands = json.getOpeningBracket() !== null && json.getClosingBracket() !== null ? runCommands(instruction) : splitShell(raw);
-  return commands.flatMap((c) => c.allWords).map((w) => ({ value: w.value, range: wordRange(instruction, w) }));
+  const words = jsonWords(instruction) ?? splitShell(instruction.getRawArgumentsContent() ?? '').flatMap((c) => c.allWords);
+  return words.map((w) => ({ value: w.value, range: wordRange(instruction, w) }));
 }
 
 function offsetRange(text: string, origin: { line: number; character: number }, word: ShellWord): Range {
@@ -348,10 +346,10 @@ export interface BaseImageFacts {
  * (python:3.11, node:20) come from buildpack-deps and ship curl and wget; their -slim variants and plain debian
  * ship neither; alpine has busybox wget but no curl; distroless and scratch have no shell tools at all.
  */
-export function baseImageFacts(image: string | null | undefined, tag: string | null | undefined): BaseImageFacts | undefined {
-  if (!image) return undefined;
-  const name = image.toLowerCase().replace(/^(docker\.io\/)?(library\/)?/, '');
-  const t = (tag ?? 'latest').toLowerCase();
+export function baseImageFacts(from: From): BaseImageFacts | undefined {
+  const name = fullImageName(from);
+  if (!name) return undefined;
+  const t = (from.getImageTag() ?? 'latest').toLowerCase();
   if (name === 'scratch') return { shipsCurl: false, shipsWget: false, shipsPython: false, family: 'scratch' };
   if (name.startsWith('gcr.io/distroless/') || name.startsWith('cgr.dev/chainguard/')) {
     return { shipsCurl: false, shipsWget: false, shipsPython: name.includes('python'), family: 'distroless' };
@@ -408,13 +406,10 @@ export function healthcheckCommand(healthcheck: Instruction): { words: Word[]; c
 
 /** The sources of a COPY or ADD (every argument but the destination), in either form. Heredoc copies have none. */
 export function copySources(instruction: Instruction): Word[] {
-  const json = instruction as JSONInstruction;
-  let words: Word[];
-  if (json.getOpeningBracket() !== null && json.getClosingBracket() !== null) {
-    words = json.getJSONStrings().map((s) => ({ value: s.getJSONValue(), range: s.getJSONRange() }));
-  } else {
-    words = json.getArguments().map((a) => ({ value: a.getValue(), range: a.getRange() }));
-  }
+  const json = jsonWords(instruction);
+  const words: Word[] = json
+    ? json.map((w) => ({ value: w.value, range: wordRange(instruction, w) }))
+    : instruction.getArguments().map((a) => ({ value: a.getValue(), range: a.getRange() }));
   if (words.some((w) => w.value.startsWith('<<'))) return [];
   return words.slice(0, -1);
 }
@@ -424,4 +419,13 @@ export function copiesFromContext(instruction: Instruction): boolean {
   const keyword = instruction.getKeyword();
   if (keyword !== 'COPY' && keyword !== 'ADD') return false;
   return !(instruction as JSONInstruction).getFlags().some((f) => f.getName() === 'from');
+}
+
+/** The image's name with its registry and without tag or digest, lower-cased, Docker Hub's defaults removed. */
+export function fullImageName(from: From): string | undefined {
+  const name = from.getImageName();
+  if (!name) return undefined;
+  const registry = from.getRegistry();
+  const full = (registry ? `${registry}/${name}` : name).toLowerCase();
+  return full.replace(/^(docker\.io\/|index\.docker\.io\/)?(library\/)?/, '');
 }

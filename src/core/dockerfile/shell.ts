@@ -168,17 +168,29 @@ function stripRunFlags(raw: string): { text: string; offset: number } {
   return { text: raw.slice(offset), offset };
 }
 
-function jsonWords(instruction: Instruction, raw: string): ShellWord[] | undefined {
+/**
+ * The strings of an exec-form instruction (`["uvicorn", "app:app"]`) with offsets into its raw argument text, or
+ * undefined for shell form. Values are decoded from the text itself: dockerfile-ast's own value drops the spaces
+ * inside a string (`"sh -c"` becomes `sh-c`).
+ */
+export function jsonWords(instruction: Instruction, raw = instruction.getRawArgumentsContent() ?? ''): ShellWord[] | undefined {
   const candidate = instruction as JSONInstruction;
-  if (typeof candidate.getJSONStrings !== 'function' || candidate.getOpeningBracket() === null) return undefined;
-  const strings = candidate.getJSONStrings();
-  if (candidate.getClosingBracket() === null) return undefined;
+  if (typeof candidate.getJSONStrings !== 'function' || candidate.getOpeningBracket() === null || candidate.getClosingBracket() === null) return undefined;
   const origin = instruction.getArgumentsRange()?.start;
   if (!origin) return undefined;
-  return strings.map((s) => {
+  return candidate.getJSONStrings().map((s) => {
     // The value's range, inside the quotes, so that a fix replacing it keeps them.
     const r = s.getJSONRange();
-    return { value: s.getJSONValue(), start: offsetIn(raw, origin, r.start), end: offsetIn(raw, origin, r.end) };
+    const start = offsetIn(raw, origin, r.start);
+    const end = offsetIn(raw, origin, r.end);
+    const text = raw.slice(start, end);
+    let value: string;
+    try {
+      value = JSON.parse(`"${text}"`) as string;
+    } catch {
+      value = text;
+    }
+    return { value, start, end };
   });
 }
 

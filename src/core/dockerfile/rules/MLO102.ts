@@ -39,7 +39,7 @@ export const MLO102 = atEnd(
 
 /** Inserts a user and `USER` before the first CMD/ENTRYPOINT of the stage, or at its end. */
 function insertUserFix(stage: Stage): Fix | undefined {
-  const facts = baseImageFacts(stage.from.getImageName(), stage.from.getImageTag());
+  const facts = baseImageFacts(stage.from);
   if (facts?.family === 'scratch') return undefined;
   const anchor: Instruction | undefined = stage.instructions.find((i) => ['CMD', 'ENTRYPOINT', 'HEALTHCHECK'].includes(i.getKeyword()));
   let lines: string[];

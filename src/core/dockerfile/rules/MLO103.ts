@@ -39,7 +39,7 @@ export const MLO103 = atEnd(
 
     /** A probe that works with what the image has: Python's urllib where Python is, else curl or wget. */
     function healthcheckLine(url: string): string {
-      const facts = baseImageFacts(stage!.from.getImageName(), stage!.from.getImageTag());
+      const facts = baseImageFacts(stage!.from);
       const installed = new Set(stageRunCommands(lineage, model.ast.getEscapeCharacter()).flatMap(({ command }) => installedPackages(command)));
       const options = '--interval=30s --timeout=5s --start-period=30s --retries=3';
       const pythonImage = facts?.shipsPython || /python|pytorch|tensorflow/.test(stage!.from.getImageName() ?? '');

@@ -1,5 +1,6 @@
 import { finalStage, stageLineage } from '../model';
 import { atEnd } from '../rule';
+import { fullImageName } from '../serving';
 
 /**
  * Official images published with a `-slim` variant of every full tag. A full tag is a version (`3.11`, `3.11.9`,
@@ -8,9 +9,8 @@ import { atEnd } from '../rule';
 const HAS_SLIM = new Set(['python', 'node', 'ruby', 'perl', 'openjdk']);
 const DEBIAN_CODENAMES = ['trixie', 'bookworm', 'bullseye', 'buster'];
 
-/** The slim tag for a full tag of an image that has one, or undefined. */
-export function slimTag(image: string, tag: string): string | undefined {
-  const name = image.toLowerCase().replace(/^(docker\.io\/)?(library\/)?/, '');
+/** The slim tag for a full tag of an official image (`python`, `debian`: no registry) that has one, or undefined. */
+export function slimTag(name: string, tag: string): string | undefined {
   if (name === 'debian' && DEBIAN_CODENAMES.includes(tag)) return `${tag}-slim`;
   if (!HAS_SLIM.has(name)) return undefined;
   const match = /^(\d+(?:\.\d+)*)(?:-(trixie|bookworm|bullseye|buster))?$/.exec(tag);
@@ -31,7 +31,7 @@ export const MLO104 = atEnd(
     if (!stage) return;
     const lineage = stageLineage(model, stage);
     const from = lineage[lineage.length - 1].from;
-    const image = from.getImageName();
+    const image = fullImageName(from);
     const tag = from.getImageTag();
     const tagRange = from.getImageTagRange();
     if (!image || !tag || !tagRange || from.getImageDigest()) return;

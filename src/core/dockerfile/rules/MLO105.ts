@@ -23,7 +23,7 @@ export const MLO105 = atEnd(
     const command = healthcheck && healthcheckCommand(healthcheck);
     if (!command) return;
     const base = lineage[lineage.length - 1].from;
-    const facts = baseImageFacts(base.getImageName(), base.getImageTag());
+    const facts = baseImageFacts(base);
     if (!facts) return;
     const tools = command.words.filter((w) => /(^|\/)(curl|wget)$/.test(w.value));
     if (tools.length === 0) return;
