@@ -33,12 +33,11 @@ const baseSettings = {
   'telemetry.telemetryLevel': 'off',
 };
 
-// With workspace trust on, VS Code asks at startup whether to trust the folder, in a modal dialog. Without an
-// answer the folder stays untrusted, which is what the restricted-mode tests want, but the dialog covers the
-// workbench; `never` skips the question and opens the folder in restricted mode straight away.
+// With workspace trust on, desktop VS Code asks in a modal dialog at startup whether to trust the folder. The
+// browser workbench of this code-server version only shows a banner, but `never` keeps the restricted-mode runs
+// from depending on that: the folder opens untrusted and nothing waits for an answer.
 const untrustedSettings = {
   'security.workspace.trust.startupPrompt': 'never',
-  'security.workspace.trust.banner': 'never',
 };
 
 /** Returns the code-server launcher, installing code-server and its Node 24 first if they are missing. */

@@ -20,10 +20,11 @@ const PRAGMA = /^\s*(?:mlops-deploy|hadolint)\s+(global\s+)?ignore\s*=\s*([A-Za-
 
 export function readSuppressions(model: DockerfileModel): Suppressions {
   const suppressions: Suppressions = { global: new Set(), byInstructionLine: new Map() };
-  if (model.comments.length === 0) return suppressions;
+  const commentLines = pragmaLines(model);
+  if (commentLines.length === 0) return suppressions;
   const instructionStarts = model.instructions.map((instruction) => instruction.getRange().start.line);
-  for (const comment of model.comments) {
-    const match = PRAGMA.exec(comment.getContent());
+  for (const line of commentLines) {
+    const match = PRAGMA.exec(model.lines[line].replace(/^\s*#/, ''));
     if (!match) continue;
     const ids = match[2]
       .split(/[\s,]+/)
@@ -34,7 +35,6 @@ export function readSuppressions(model: DockerfileModel): Suppressions {
       continue;
     }
     // The pragma applies to the first instruction after it; other comments and blank lines may stand between.
-    const line = comment.getRange().start.line;
     const next = instructionStarts.find((start) => start > line);
     if (next === undefined) continue;
     const set = suppressions.byInstructionLine.get(next) ?? new Set<string>();
@@ -42,6 +42,16 @@ export function readSuppressions(model: DockerfileModel): Suppressions {
     suppressions.byInstructionLine.set(next, set);
   }
   return suppressions;
+}
+
+/**
+ * The lines that may hold a pragma: comments, and the leading lines that Docker's parser takes for parser
+ * directives (`# key=value` at the top of the file, which `# mlops-deploy global ignore=…` looks like).
+ */
+function pragmaLines(model: DockerfileModel): number[] {
+  const lines = model.comments.map((comment) => comment.getRange().start.line);
+  for (const directive of model.ast.getDirectives()) lines.push(directive.getRange().start.line);
+  return lines.sort((a, b) => a - b);
 }
 
 /**
@@ -80,15 +90,15 @@ export function ignoreEdit(model: DockerfileModel, finding: Finding, scope: 'lin
     const at = { line: ownerLine, character: 0 };
     return { range: { start: at, end: at }, newText: `${indent}# mlops-deploy ignore=${finding.code}\n` };
   }
-  for (const comment of model.comments) {
-    const match = OWN_PRAGMA.exec(model.lines[comment.getRange().start.line] ?? '');
+  for (const line of pragmaLines(model)) {
+    const match = OWN_PRAGMA.exec(model.lines[line] ?? '');
     if (match && match[1]) {
-      const line = comment.getRange().start.line;
       const end = { line, character: model.lines[line].trimEnd().length };
       return { range: { start: end, end }, newText: `,${finding.code}` };
     }
   }
-  const directives = model.ast.getDirectives();
+  // Real parser directives (`# syntax=`, `# escape=`) must stay first; our own pragma may have been taken for one.
+  const directives = model.ast.getDirectives().filter((d) => /^(syntax|escape|check)$/i.test(d.getName()));
   const line = directives.length > 0 ? directives[directives.length - 1].getRange().end.line + 1 : 0;
   return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `# mlops-deploy global ignore=${finding.code}\n` };
 }
