@@ -18,9 +18,18 @@ import {
 const runTimeoutMs = 180_000;
 const fixtureWorkspace = path.join(repoRoot, 'test', 'fixtures', 'host-workspace');
 
+// The restricted-mode run installs the extension the way a user has it. An extension under development (the
+// `extensionDevelopmentPath`) is exempt from workspace trust and would activate in restricted mode even without
+// declaring `capabilities.untrustedWorkspaces`, so that run points the development path at the tests' own folder,
+// which holds no extension.
 const suites = [
-  { title: 'host tests (trusted workspace)', testsPath: 'out/test/host/index', trust: true },
-  { title: 'host tests (untrusted workspace, restricted mode)', testsPath: 'out/test/host/untrusted/index', trust: false },
+  { title: 'host tests (trusted workspace)', testsPath: 'out/test/host/index', trust: true, installed: false },
+  {
+    title: 'host tests (untrusted workspace, restricted mode)',
+    testsPath: 'out/test/host/untrusted/index',
+    trust: false,
+    installed: true,
+  },
 ];
 
 async function main() {
@@ -48,42 +57,19 @@ async function main() {
   return failures === 0 ? 0 : 1;
 }
 
-async function runSuite({ testsPath, trust }) {
-  const workspace = copyWorkspace(fixtureWorkspace);
-  let server;
-  let browser;
+async function runSuite(suite) {
+  const run = { workspace: copyWorkspace(fixtureWorkspace) };
   let timer;
+  const timedOut = new Promise((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), runTimeoutMs);
+  });
   try {
-    server = await startCodeServer({ workspace, smokeTestDriver: true, trust });
-    browser = await launchBrowser();
-    const page = await browser.newPage();
-    let printing = Promise.resolve();
-    page.on('console', (message) => {
-      const values = Promise.all(message.args().map((arg) => arg.jsonValue().catch(() => '')));
-      printing = printing.then(async () => console.log(formatConsoleLine(await values, message.text())));
-    });
-    page.on('pageerror', (error) => console.log(`[page error] ${error.message}`));
-
-    // With the smoke-test driver on, the workbench reports the result of the extension tests by calling
-    // window.codeAutomationExit(code) instead of closing a window.
-    const exitCode = new Promise((resolve) => page.exposeFunction('codeAutomationExit', (code) => resolve(code)));
-    const timedOut = new Promise((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), runTimeoutMs);
-    });
-
-    const remote = (file) => `vscode-remote://127.0.0.1:${server.port}${file}`;
-    const payload = [
-      ['extensionDevelopmentPath', remote(extensionPath)],
-      ['extensionTestsPath', remote(path.join(repoRoot, testsPath))],
-    ];
-    const query = `folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-    await page.goto(`${server.url}/?${query}`);
-
-    const result = await Promise.race([exitCode, timedOut]);
-    await printing;
+    const result = await Promise.race([runInHost(suite, run), timedOut]);
     if (result === 'timeout') {
-      console.error(`The host tests did not finish within ${runTimeoutMs / 1000} s. Last lines of code-server's log:`);
-      console.error(server.readLog().trim().split('\n').slice(-30).join('\n'));
+      console.error(`The host tests did not finish within ${runTimeoutMs / 1000} s.`);
+      if (run.server) {
+        console.error(`Last lines of code-server's log:\n${run.server.readLog().trim().split('\n').slice(-30).join('\n')}`);
+      }
       return 1;
     }
     return result;
@@ -92,10 +78,48 @@ async function runSuite({ testsPath, trust }) {
     return 1;
   } finally {
     clearTimeout(timer);
-    await browser?.close();
-    await server?.stop();
-    removeWorkspace(workspace);
+    await run.browser?.close();
+    await run.server?.stop();
+    removeWorkspace(run.workspace);
   }
+}
+
+/** Opens the workspace in a test-driven workbench that runs `testsPath`, and resolves with the tests' exit code. */
+async function runInHost({ testsPath, trust, installed }, run) {
+  const testsModule = path.join(repoRoot, testsPath);
+  run.server = await startCodeServer({
+    workspace: run.workspace,
+    smokeTestDriver: true,
+    trust,
+    installExtension: installed,
+  });
+  run.browser = await launchBrowser();
+  const page = await run.browser.newPage();
+  let printing = Promise.resolve();
+  page.on('console', (message) => {
+    const values = Promise.all(message.args().map((arg) => arg.jsonValue().catch(() => '')));
+    printing = printing.then(async () => console.log(formatConsoleLine(await values, message.text())));
+  });
+  page.on('pageerror', (error) => console.log(`[page error] ${error.message}`));
+
+  // With the smoke-test driver on, the workbench reports the result of the extension tests by calling
+  // window.codeAutomationExit(code) instead of closing a window.
+  let reportExit;
+  const exitCode = new Promise((resolve) => {
+    reportExit = resolve;
+  });
+  await page.exposeFunction('codeAutomationExit', (code) => reportExit(Number(code)));
+
+  const remote = (file) => `vscode-remote://127.0.0.1:${run.server.port}${file}`;
+  const payload = [
+    ['extensionDevelopmentPath', remote(installed ? path.dirname(testsModule) : extensionPath)],
+    ['extensionTestsPath', remote(testsModule)],
+  ];
+  const query = `folder=${encodeURIComponent(run.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  await page.goto(`${run.server.url}/?${query}`);
+  const code = await exitCode;
+  await printing;
+  return code;
 }
 
 // The workbench logs, and in extension-test mode also passes on the extension host's console, as

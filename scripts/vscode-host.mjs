@@ -65,6 +65,7 @@ export async function ensureCodeServer() {
  * smokeTestDriver: true lets a page run extension tests (the `extensionTestsPath` payload) and report their exit
  * code through `window.codeAutomationExit`; it also hides notification toasts, so user-level tests leave it off.
  * extensionsDir: defaults to an empty folder inside the run folder.
+ * installExtension: true installs the extension under test into the extensions folder, as a user has it.
  * port: defaults to a free port.
  * extensionGallery: false (the default) leaves the marketplace (Open VSX) unset, so that an offline run neither
  * waits for it nor logs its failures.
@@ -74,6 +75,7 @@ export async function startCodeServer({
   smokeTestDriver = false,
   trust = true,
   extensionsDir,
+  installExtension = false,
   port,
   extensionGallery = false,
 }) {
@@ -89,6 +91,9 @@ export async function startCodeServer({
   };
   for (const dir of Object.values(dirs)) {
     fs.mkdirSync(dir, { recursive: true });
+  }
+  if (installExtension) {
+    linkExtension(dirs.extensions);
   }
   fs.mkdirSync(path.join(dirs.userData, 'User'));
   const settings = trust ? baseSettings : { ...baseSettings, ...untrustedSettings };
@@ -126,8 +131,11 @@ export async function startCodeServer({
     child.once('error', (error) => resolve({ code: null, signal: null, error }));
   });
 
-  // If this script dies without calling stop(), the detached server would outlive it; end it on the way out.
-  const killOnExit = () => killGroup(child.pid, 'SIGKILL');
+  // If this script ends without calling stop(), the detached server would outlive it; end it on the way out.
+  const killOnExit = () => {
+    killGroup(child.pid, 'SIGKILL');
+    fs.rmSync(runDir, { recursive: true, force: true });
+  };
   process.once('exit', killOnExit);
 
   const readLog = () => (fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : '');
@@ -199,7 +207,7 @@ export function removeWorkspace(copy) {
  * Makes `dir` an extensions folder holding the extension under test, as a link named the way VS Code names
  * installed extensions (`<publisher>.<name>-<version>`). Links to older versions are removed.
  */
-export function linkExtension(dir) {
+function linkExtension(dir) {
   const manifest = readManifest(extensionPath);
   const id = `${manifest.publisher}.${manifest.name}`;
   fs.mkdirSync(dir, { recursive: true });
@@ -209,7 +217,6 @@ export function linkExtension(dir) {
     }
   }
   fs.symlinkSync(extensionPath, path.join(dir, `${id}-${manifest.version}`), 'dir');
-  return id;
 }
 
 /** Fails with a message that says what to run when the extension's bundle has not been built. */
@@ -223,6 +230,19 @@ export function assertExtensionBuilt() {
 
 export function readManifest(dir) {
   return JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+}
+
+/**
+ * Makes Ctrl+C and SIGTERM end the process through process.exit, so that the exit hooks which kill code-server
+ * run; a Node process that dies of a signal runs none.
+ */
+export function exitOnSignals() {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.once(signal, () => {
+      console.error(`\n${signal}: stopping`);
+      process.exit(128 + os.constants.signals[signal]);
+    });
+  }
 }
 
 /** Returns `preferred` if nothing listens on it, otherwise (or without a preference) a port the system picks. */

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { writeFileSync } from 'node:fs';
 import { nonOverlappingEdits, type Finding, type Fix } from '../core/findings';
 import { parseDockerfile } from '../core/dockerfile/model';
 import { ignoreEdit } from '../core/dockerfile/suppress';
@@ -6,6 +7,43 @@ import { DIAGNOSTIC_SOURCE, diagnosticCode, toRange, toTextEdits } from './conve
 import type { DockerfileLinter } from './dockerfileLinter';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('mlops-deploy');
+
+export const CREATE_FILES_COMMAND = 'mlopsDeploy.createFilesForFix';
+
+export interface CreateFilesArgs {
+  /** The linted document's URI; file paths are relative to its folder. */
+  base: string;
+  files: Array<{ relativePath: string; content: string }>;
+}
+
+/**
+ * Creates the files a fix asks for, each only if no file is there: on the local disk with an exclusive create, so a
+ * file that appeared since the fix was offered is left as it is and the user is told. Created files are opened.
+ */
+export async function createFilesForFix(args: CreateFilesArgs): Promise<vscode.Uri[]> {
+  const created: vscode.Uri[] = [];
+  for (const file of args.files) {
+    const target = vscode.Uri.joinPath(vscode.Uri.parse(args.base), '..', file.relativePath);
+    if (target.scheme === 'file') {
+      try {
+        writeFileSync(target.fsPath, file.content, { flag: 'wx' });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new Error(`${file.relativePath} already exists; it was left as it is.`);
+        throw error;
+      }
+    } else {
+      const exists = await vscode.workspace.fs.stat(target).then(
+        () => true,
+        () => false,
+      );
+      if (exists) throw new Error(`${file.relativePath} already exists; it was left as it is.`);
+      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(file.content));
+    }
+    created.push(target);
+  }
+  for (const uri of created) await vscode.window.showTextDocument(uri, { preview: false, preserveFocus: true });
+  return created;
+}
 
 /**
  * Quick fixes for each finding under the cursor: its safe fix (preferred), its suggestions, and ignoring the rule
@@ -44,7 +82,11 @@ export class DockerfileCodeActions implements vscode.CodeActionProvider {
     const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
     action.diagnostics = [diagnostic];
     action.isPreferred = preferred;
-    action.edit = toWorkspaceEdit(document, [fix]);
+    if (fix.edits.length > 0) action.edit = toWorkspaceEdit(document, [fix]);
+    if (fix.files && fix.files.length > 0) {
+      const files: CreateFilesArgs = { base: document.uri.toString(), files: fix.files };
+      action.command = { command: CREATE_FILES_COMMAND, title: fix.title, arguments: [files] };
+    }
     return action;
   }
 
@@ -64,8 +106,9 @@ export class DockerfileCodeActions implements vscode.CodeActionProvider {
     return action;
   }
 
+  /** Fix-all changes the text only: creating files is left to the quick fix a person chooses. */
   private fixAll(document: vscode.TextDocument, findings: Finding[]): vscode.CodeAction | undefined {
-    const fixes = findings.flatMap((f) => (f.fix ? [f.fix] : []));
+    const fixes = findings.flatMap((f) => (f.fix && f.fix.edits.length > 0 ? [f.fix] : []));
     if (fixes.length === 0) return undefined;
     const action = new vscode.CodeAction('Fix all MLOps Deploy problems that have a safe fix', FIX_ALL_KIND);
     action.edit = toWorkspaceEdit(document, fixes);
@@ -74,18 +117,12 @@ export class DockerfileCodeActions implements vscode.CodeActionProvider {
 }
 
 /**
- * One WorkspaceEdit for a set of fixes: overlapping text edits are dropped after the first (applyEdits decides the
- * same way, so the CLI and the editor agree), and files to create are created only if they do not exist.
+ * One WorkspaceEdit for the text edits of a set of fixes, undone by one undo; overlapping edits are dropped after
+ * the first, as the CLI decides.
  */
 function toWorkspaceEdit(document: vscode.TextDocument, fixes: Fix[]): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
   const textEdits = nonOverlappingEdits(fixes.flatMap((f) => f.edits));
   if (textEdits.length > 0) edit.set(document.uri, toTextEdits(textEdits));
-  for (const fix of fixes) {
-    for (const file of fix.files ?? []) {
-      const target = vscode.Uri.joinPath(document.uri, '..', file.relativePath);
-      edit.createFile(target, { ignoreIfExists: true, contents: new TextEncoder().encode(file.content) });
-    }
-  }
   return edit;
 }

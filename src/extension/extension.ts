@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { basename } from 'node:path';
 import { isDockerfileName } from '../core/files';
 import { ruleIds } from '../core/rules/registry';
-import { DockerfileCodeActions } from './codeActions';
+import { CREATE_FILES_COMMAND, createFilesForFix, DockerfileCodeActions, type CreateFilesArgs } from './codeActions';
 import { registerCommands } from './commands';
 import { DockerfileLinter } from './dockerfileLinter';
 import { RuleDocHover } from './hover';
@@ -34,6 +34,12 @@ export function activate(context: vscode.ExtensionContext): MlopsDeployApi {
     vscode.languages.registerHoverProvider(DOCKERFILE_SELECTOR, new RuleDocHover(docsRoot)),
   );
   registerCommands(context, output, [
+    {
+      // Writing a file the user asked for through a quick fix runs nothing, so it is allowed in restricted mode.
+      id: CREATE_FILES_COMMAND,
+      requiresTrust: false,
+      run: (args?: unknown) => createFilesForFix(args as CreateFilesArgs),
+    },
     {
       id: 'mlopsDeploy.lintWorkspace',
       requiresTrust: false,

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { performance } from 'node:perf_hooks';
 import * as fc from 'fast-check';
 import { applyEdits, type Finding, type Position } from '../../src/core/findings';
 import { lintDockerfile } from '../../src/core/dockerfile/lint';
@@ -13,7 +12,7 @@ import { BENCH_CORPUS_SEED, BENCH_CORPUS_SIZE, generateCorpus } from '../bench/c
  */
 
 const TIME_LIMIT_MS = 50;
-const NUM_RUNS = 300;
+const NUM_RUNS = 1000;
 const corpus = generateCorpus(BENCH_CORPUS_SIZE, BENCH_CORPUS_SEED).map((file) => file.text);
 
 const KEYWORDS = [
@@ -156,13 +155,18 @@ function comparePositions(a: Position, b: Position): number {
   return a.line - b.line || a.character - b.character;
 }
 
-/** Lints once and retries once when the first call was over the limit, so a GC pause or a busy CI core is not a failure. */
+/**
+ * Lints and measures the CPU time the call took. Wall-clock time on a shared CI machine also counts the time the
+ * process waited for a core, which says nothing about the linter. A call over the limit is measured once more,
+ * so that a garbage collection that happened to land in it is not a failure; a slow input is slow both times.
+ */
 function timedLint(text: string): { findings: Finding[]; ms: number; ruleErrors: string[] } {
   const ruleErrors: string[] = [];
   const lintOnce = (): { findings: Finding[]; ms: number } => {
-    const start = performance.now();
+    const before = process.cpuUsage();
     const findings = lintDockerfile(text, { facts: { hasDockerignore: false }, onRuleError: (id, error) => ruleErrors.push(`${id}: ${String(error)}`) });
-    return { findings, ms: performance.now() - start };
+    const used = process.cpuUsage(before);
+    return { findings, ms: (used.user + used.system) / 1000 };
   };
   const first = lintOnce();
   return { ...(first.ms > TIME_LIMIT_MS ? lintOnce() : first), ruleErrors };
@@ -170,9 +174,12 @@ function timedLint(text: string): { findings: Finding[]; ms: number; ruleErrors:
 
 /** The properties every lint result must have, whatever the text. */
 function checkLint(text: string): void {
-  const { findings, ms } = timedLint(text);
+  const { findings, ms, ruleErrors } = timedLint(text);
   assert.ok(ms < TIME_LIMIT_MS, `linting took ${ms.toFixed(1)} ms (limit ${TIME_LIMIT_MS} ms)`);
-  const lineCount = text.split('\n').length;
+  // lintDockerfile catches a rule that throws and drops its findings; that is a bug in the rule all the same.
+  assert.deepEqual(ruleErrors, [], 'a rule threw');
+  // Lines as LSP and VS Code count them: \r\n, \n and a lone \r each end a line, and the parser agrees.
+  const lineCount = text.split(/\r\n|\r|\n/).length;
   for (const finding of findings) {
     const { start, end } = finding.range;
     for (const p of [start, end]) {
@@ -190,20 +197,11 @@ function checkLint(text: string): void {
 }
 
 describe('the linter on random and mangled Dockerfiles', () => {
-  it('random Dockerfiles: never throws, ranges inside the text, fixes apply, under 50 ms each', () => {
-    fc.assert(fc.property(randomDockerfile, checkLint), { numRuns: NUM_RUNS });
+  it('random Dockerfiles: no throw, no rule error, ranges inside the text, fixes apply, under 50 ms each', () => {
+    fc.assert(fc.property(randomDockerfile, checkLint), { numRuns: NUM_RUNS, includeErrorInReport: true });
   });
 
-  it('mutated corpus files: never throws, ranges inside the text, fixes apply, under 50 ms each', () => {
-    fc.assert(fc.property(mutatedCorpusFile, checkLint), { numRuns: NUM_RUNS });
-  });
-
-  it('no rule throws on the mutated corpus (a rule that throws loses its findings silently)', () => {
-    fc.assert(
-      fc.property(mutatedCorpusFile, (text) => {
-        assert.deepEqual(timedLint(text).ruleErrors, []);
-      }),
-      { numRuns: NUM_RUNS },
-    );
+  it('mutated corpus files: no throw, no rule error, ranges inside the text, fixes apply, under 50 ms each', () => {
+    fc.assert(fc.property(mutatedCorpusFile, checkLint), { numRuns: NUM_RUNS, includeErrorInReport: true });
   });
 });
