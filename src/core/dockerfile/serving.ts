@@ -7,6 +7,8 @@ import { jsonWords, positionAt, programName, runCommands, splitShell, unwrapComm
 export interface Word {
   value: string;
   range: Range;
+  /** An exec-form (JSON) string: its range is inside the quotes, and an inserted word needs quotes and a comma. */
+  json?: boolean;
 }
 
 /**
@@ -18,13 +20,20 @@ export function startCommand(model: DockerfileModel, stage: Stage): Word[] {
   const words = [lastInLineage(lineage, 'ENTRYPOINT'), lastInLineage(lineage, 'CMD')]
     .filter((i): i is Instruction => i !== undefined)
     .flatMap(instructionWords);
+  return lookIntoShell(words, model);
+}
+
+/**
+ * The command a list of words runs: `sh -c "uvicorn app:app --port $PORT"` runs the first command of its script
+ * (whose words get their own ranges), and `env`/`exec` wrappers are stripped.
+ */
+function lookIntoShell(words: Word[], model: DockerfileModel): Word[] {
   const values = words.map((w) => w.value);
   const shellIndex = values.findIndex((v, i) => /(^|\/)(ba|da)?sh$/.test(v) && values[i + 1] === '-c');
   if (shellIndex >= 0 && words[shellIndex + 2]) {
-    // `["sh", "-c", "uvicorn app:app --port $PORT"]`: the script is one word. In exec form its range is already
-    // inside the quotes; in shell form (`sh -c "…"`) it starts at the quote.
+    // In exec form the script's range is already inside the quotes; in shell form (`sh -c "…"`) it starts at one.
     const script = words[shellIndex + 2];
-    const quoted = /["']/.test(model.lines[script.range.start.line]?.[script.range.start.character] ?? '');
+    const quoted = !script.json && /["']/.test(model.lines[script.range.start.line]?.[script.range.start.character] ?? '');
     const origin = { line: script.range.start.line, character: script.range.start.character + (quoted ? 1 : 0) };
     const first = splitShell(script.value)[0];
     return first ? first.words.map((w) => ({ value: w.value, range: offsetRange(script.value, origin, w) })) : [];
@@ -34,8 +43,11 @@ export function startCommand(model: DockerfileModel, stage: Stage): Word[] {
 }
 
 function instructionWords(instruction: Instruction): Word[] {
-  const words = jsonWords(instruction) ?? splitShell(instruction.getRawArgumentsContent() ?? '').flatMap((c) => c.allWords);
-  return words.map((w) => ({ value: w.value, range: wordRange(instruction, w) }));
+  const json = jsonWords(instruction);
+  if (json) return json.map((w) => ({ value: w.value, range: wordRange(instruction, w), json: true }));
+  return splitShell(instruction.getRawArgumentsContent() ?? '')
+    .flatMap((c) => c.allWords)
+    .map((w) => ({ value: w.value, range: wordRange(instruction, w) }));
 }
 
 function offsetRange(text: string, origin: { line: number; character: number }, word: ShellWord): Range {
@@ -76,6 +88,8 @@ export interface ServerInfo {
   kind: ServerKind;
   /** The word that names the server program. */
   programWord: Word;
+  /** The subcommand that starts serving, where the program has one: `run`, `runserver`, `dev`, `serve`. */
+  verb?: Word;
   /** The whole start command, from the program on. */
   words: Word[];
   /** The port the server binds, explicit or the program's default, when it can be told. */
@@ -105,12 +119,21 @@ export function findServer(model: DockerfileModel, stage: Stage): ServerInfo | u
   const words = startCommand(model, stage);
   const kind = serverKind(words);
   if (!kind) return undefined;
-  const info: ServerInfo = { kind: kind.kind, programWord: words[kind.index], words };
+  const info: ServerInfo = { kind: kind.kind, programWord: words[kind.index], verb: kind.verb === undefined ? undefined : words[kind.verb], words };
   readBinding(info);
   return info;
 }
 
-function serverKind(words: Word[]): { kind: ServerKind; index: number } | undefined {
+/** The first word after `from` that is not an option (or an option's value, for the options listed). */
+function firstOperand(values: string[], from: number, optionsWithValue: readonly string[] = []): number {
+  for (let i = from; i < values.length; i++) {
+    if (!values[i].startsWith('-')) return i;
+    if (optionsWithValue.includes(values[i])) i++;
+  }
+  return -1;
+}
+
+function serverKind(words: Word[]): { kind: ServerKind; index: number; verb?: number } | undefined {
   const values = words.map((w) => w.value);
   let i = 0;
   let program = basename(values[0] ?? '');
@@ -121,13 +144,16 @@ function serverKind(words: Word[]): { kind: ServerKind; index: number } | undefi
       program = values[2];
       if (program === 'http.server') return { kind: 'python-http', index: 2 };
     } else if (values[1] && /(^|\/)manage\.py$/.test(values[1])) {
-      return values[2] === 'runserver' ? { kind: 'django', index: 1 } : undefined;
+      return values[2] === 'runserver' ? { kind: 'django', index: 1, verb: 2 } : undefined;
     } else {
       return undefined;
     }
   }
   if (!words[i]) return undefined;
-  const found = (kind: ServerKind) => ({ kind, index: i });
+  const found = (kind: ServerKind, verb?: number) => ({ kind, index: i, verb });
+  // The subcommand, past global options: `flask --app app run`, `fastapi dev main.py`.
+  const sub = firstOperand(values, i + 1, ['--app', '-A', '--env-file', '-e']);
+  const verb = sub >= 0 ? values[sub] : undefined;
   switch (program) {
     case 'uvicorn':
     case 'gunicorn':
@@ -137,17 +163,19 @@ function serverKind(words: Word[]): { kind: ServerKind; index: number } | undefi
     case 'tensorflow_model_server':
       return found(program as ServerKind);
     case 'flask':
-      return values[i + 1] === 'run' ? found('flask') : undefined;
+      return verb === 'run' ? found('flask', sub) : undefined;
     case 'fastapi':
-      return values[i + 1] === 'run' || values[i + 1] === 'dev' ? found('fastapi') : undefined;
+      return verb === 'run' || verb === 'dev' ? found('fastapi', sub) : undefined;
     case 'streamlit':
-      return values[i + 1] === 'run' ? found('streamlit') : undefined;
+      return verb === 'run' ? found('streamlit', sub) : undefined;
     case 'serve':
       return found('sagemaker-serve');
-    case 'mlflow':
-      return values.includes('serve') ? found('mlflow') : undefined;
+    case 'mlflow': {
+      const serve = values.indexOf('serve', i + 1);
+      return serve >= 0 ? found('mlflow', serve) : undefined;
+    }
     case 'bentoml':
-      return values[i + 1] === 'serve' ? found('bentoml') : undefined;
+      return verb === 'serve' ? found('bentoml', sub) : undefined;
     case 'node':
     case 'nodejs':
       return found('node');
@@ -158,12 +186,22 @@ function serverKind(words: Word[]): { kind: ServerKind; index: number } | undefi
   }
 }
 
-/** Reads `--host X`, `--host=X`, `--bind host:port`, `-b host:port`, `--port N`, `-p N` in the server's spelling. */
+/**
+ * Reads `--host X`, `--host=X`, `--bind host:port`, `-b host:port`, `--port N`, `-p N`, and Django's
+ * `runserver [addr:]port`, in the server's spelling. A port or host given as a variable (`--port $PORT`) is
+ * unknown: the program's default does not apply then.
+ */
 function readBinding(info: ServerInfo): void {
   const words = info.words;
   const hostFlags = hostFlagsOf(info.kind);
   const portFlags = portFlagsOf(info.kind);
-  const bindFlags = info.kind === 'gunicorn' || info.kind === 'hypercorn' ? ['--bind', '-b'] : info.kind === 'python-http' ? ['--bind', '-b'] : [];
+  const bindFlags = info.kind === 'gunicorn' || info.kind === 'hypercorn' || info.kind === 'python-http' ? ['--bind', '-b'] : [];
+  let portIsVariable = false;
+  const setPort = (text: string, word: Word): void => {
+    const port = parsePort(text);
+    if (port !== undefined) info.port = { value: port, word };
+    else if (text.includes('$')) portIsVariable = true;
+  };
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
     const [flag, inline] = splitFlag(word.value);
@@ -175,21 +213,30 @@ function readBinding(info: ServerInfo): void {
     if (hostFlags.includes(flag)) {
       info.host = { value, word: valueWord, valueStart };
     } else if (portFlags.includes(flag)) {
-      const port = parsePort(value);
-      if (port !== undefined) info.port = { value: port, word: valueWord };
+      setPort(value, valueWord);
     } else if (bindFlags.includes(flag)) {
       if (info.kind === 'python-http') {
         info.host = { value, word: valueWord, valueStart };
         continue;
       }
-      const bind = /^(\[[^\]]*\]|[^:]*):(\d+)$/.exec(value);
+      const bind = /^(\[[^\]]*\]|[^:]*):([^:]+)$/.exec(value);
       if (bind) {
         info.host = { value: bind[1], word: valueWord, valueStart };
-        const port = parsePort(bind[2]);
-        if (port !== undefined) info.port = { value: port, word: valueWord };
+        setPort(bind[2], valueWord);
       } else if (!value.startsWith('unix:')) {
         info.host = { value, word: valueWord, valueStart };
       }
+    }
+  }
+  if (info.kind === 'django' && info.verb) {
+    // `manage.py runserver 0.0.0.0:8000`, `runserver 8000`: the first operand after runserver.
+    const values = words.map((w) => w.value);
+    const at = firstOperand(values, words.indexOf(info.verb) + 1);
+    const operand = at >= 0 ? words[at] : undefined;
+    const address = operand && /^(?:(\[[^\]]*\]|[^:]+):)?([^:]+)$/.exec(operand.value);
+    if (operand && address) {
+      if (address[1]) info.host = { value: address[1], word: operand, valueStart: 0 };
+      setPort(address[2], operand);
     }
   }
   if (info.kind === 'python-http' && !info.port) {
@@ -198,7 +245,7 @@ function readBinding(info: ServerInfo): void {
     const port = positional && parsePort(positional.value);
     info.port = port !== undefined && positional ? { value: port, word: positional } : { value: 8000 };
   }
-  if (!info.port && DEFAULT_PORTS[info.kind] !== undefined) info.port = { value: DEFAULT_PORTS[info.kind]! };
+  if (!info.port && !portIsVariable && DEFAULT_PORTS[info.kind] !== undefined) info.port = { value: DEFAULT_PORTS[info.kind]! };
 }
 
 function hostFlagsOf(kind: ServerKind): string[] {
@@ -339,6 +386,8 @@ export interface BaseImageFacts {
   shipsWget: boolean;
   shipsPython: boolean;
   family: 'debian' | 'alpine' | 'rhel' | 'distroless' | 'scratch';
+  /** Whether a container of the image runs as root when no USER is set. */
+  defaultUserIsRoot: boolean;
 }
 
 /**
@@ -350,21 +399,25 @@ export function baseImageFacts(from: From): BaseImageFacts | undefined {
   const name = fullImageName(from);
   if (!name) return undefined;
   const t = (from.getImageTag() ?? 'latest').toLowerCase();
-  if (name === 'scratch') return { shipsCurl: false, shipsWget: false, shipsPython: false, family: 'scratch' };
-  if (name.startsWith('gcr.io/distroless/') || name.startsWith('cgr.dev/chainguard/')) {
-    return { shipsCurl: false, shipsWget: false, shipsPython: name.includes('python'), family: 'distroless' };
+  const facts = (f: Omit<BaseImageFacts, 'defaultUserIsRoot'>, defaultUserIsRoot = true): BaseImageFacts => ({ ...f, defaultUserIsRoot });
+  if (name === 'scratch') return facts({ shipsCurl: false, shipsWget: false, shipsPython: false, family: 'scratch' });
+  if (name.startsWith('gcr.io/distroless/')) {
+    return facts({ shipsCurl: false, shipsWget: false, shipsPython: name.includes('python'), family: 'distroless' }, !t.includes('nonroot'));
   }
-  if (name === 'alpine') return { shipsCurl: false, shipsWget: true, shipsPython: false, family: 'alpine' };
+  if (name.startsWith('cgr.dev/chainguard/')) {
+    // Chainguard's images run as an unprivileged user unless a `-dev` tag is chosen.
+    return facts({ shipsCurl: false, shipsWget: false, shipsPython: name.includes('python'), family: 'distroless' }, t.includes('dev'));
+  }
+  if (name === 'alpine') return facts({ shipsCurl: false, shipsWget: true, shipsPython: false, family: 'alpine' });
   const language = /^(python|node|ruby|golang|openjdk|eclipse-temurin|perl|php|rust)$/.exec(name);
   if (language) {
     const python = name === 'python';
-    if (t.includes('alpine')) return { shipsCurl: false, shipsWget: true, shipsPython: python, family: 'alpine' };
-    if (t.includes('slim')) return { shipsCurl: false, shipsWget: false, shipsPython: python, family: 'debian' };
+    if (t.includes('alpine')) return facts({ shipsCurl: false, shipsWget: true, shipsPython: python, family: 'alpine' });
+    if (t.includes('slim')) return facts({ shipsCurl: false, shipsWget: false, shipsPython: python, family: 'debian' });
     if (name === 'eclipse-temurin' || name === 'openjdk') return undefined;
-    return { shipsCurl: true, shipsWget: true, shipsPython: python, family: 'debian' };
+    return facts({ shipsCurl: true, shipsWget: true, shipsPython: python, family: 'debian' });
   }
-  if (name === 'debian') return { shipsCurl: false, shipsWget: false, shipsPython: false, family: 'debian' };
-  if (name === 'ubuntu') return { shipsCurl: false, shipsWget: false, shipsPython: false, family: 'debian' };
+  if (name === 'debian' || name === 'ubuntu') return facts({ shipsCurl: false, shipsWget: false, shipsPython: false, family: 'debian' });
   return undefined;
 }
 
@@ -372,7 +425,7 @@ export function baseImageFacts(from: From): BaseImageFacts | undefined {
  * The command of `HEALTHCHECK [OPTIONS] CMD …` in shell or exec form, with document ranges, and the range from
  * `CMD` to the end (what a fix replaces). Undefined for `HEALTHCHECK NONE` or a half-typed instruction.
  */
-export function healthcheckCommand(healthcheck: Instruction): { words: Word[]; commandRange: Range } | undefined {
+export function healthcheckCommand(healthcheck: Instruction, model: DockerfileModel): { words: Word[]; commandRange: Range } | undefined {
   const raw = healthcheck.getRawArgumentsContent() ?? '';
   const args = healthcheck.getArgumentsRange();
   const cmd = /(^|\s)CMD(?=\s|\[|$)/i.exec(raw);
@@ -396,10 +449,11 @@ export function healthcheckCommand(healthcheck: Instruction): { words: Word[]; c
       } catch {
         value = m[1];
       }
-      words.push(toWord(m.index + 1, m.index + m[0].length - 1, value));
+      words.push({ ...toWord(m.index + 1, m.index + m[0].length - 1, value), json: true });
     }
-    return { words, commandRange };
+    return { words: lookIntoShell(words, model), commandRange };
   }
+  // Shell form runs under `/bin/sh -c`: every command of the script counts (`curl … || exit 1`).
   const words = splitShell(body).flatMap((c) => c.words.map((w) => toWord(w.start, w.end, w.value)));
   return { words, commandRange };
 }

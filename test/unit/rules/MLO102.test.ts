@@ -8,6 +8,8 @@ ruleTests(MLO102, {
     { name: 'root only in the builder', code: 'FROM python:3.11 AS build\nUSER root\nFROM python:3.11-slim\nUSER app\n' },
     { name: 'user inherited from an earlier stage', code: 'FROM python:3.11-slim AS base\nUSER app\nFROM base\nCMD ["python3"]\n' },
     { name: 'empty file', code: '' },
+    { name: 'distroless nonroot tag runs unprivileged', code: 'FROM gcr.io/distroless/python3-debian12:nonroot\nCMD ["app.py"]\n' },
+    { name: 'Chainguard images run unprivileged', code: 'FROM cgr.dev/chainguard/python:latest\nCMD ["app.py"]\n' },
   ],
   invalid: [
     {
@@ -24,6 +26,7 @@ ruleTests(MLO102, {
       suggestion: null,
     },
     { name: 'USER 0:0', code: 'FROM python:3.11-slim\nUSER 0:0\n', errors: [{ line: 2, column: 6, message: /runs as 0:0/ }] },
+    { name: 'root with another group is still uid 0', code: 'FROM python:3.11-slim\nUSER root:appuser\n', errors: [{ line: 2, column: 6 }] },
     {
       name: 'a non-root builder does not help the final stage',
       code: 'FROM python:3.11 AS build\nUSER app\nFROM python:3.11-slim\nCOPY --from=build /app /app',

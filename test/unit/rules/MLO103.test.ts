@@ -28,6 +28,18 @@ ruleTests(MLO103, {
     { name: 'gunicorn in shell form', code: 'FROM python:3.11-slim\nCMD gunicorn -b 0.0.0.0:8080 app:app\n', errors: [{ line: 2, column: 5, endColumn: 13 }] },
     { name: 'tritonserver', code: 'FROM nvcr.io/nvidia/tritonserver:24.05-py3\nCMD ["tritonserver", "--model-repository=/models"]\n', errors: [{ line: 2, column: 7, message: /tritonserver/ }] },
     { name: 'python -m uvicorn through sh -c', code: 'FROM python:3.11-slim\nCMD ["sh", "-c", "python -m uvicorn app:app --port $PORT"]\n', errors: [{ line: 2, column: 29, endColumn: 36 }] },
-    { name: 'SageMaker serve', code: 'FROM python:3.11-slim\nENTRYPOINT ["serve"]\n', errors: [{ line: 2, column: 14 }] },
+    {
+      name: 'SageMaker serve is probed on /ping at 8080',
+      code: 'FROM python:3.11-slim\nENTRYPOINT ["serve"]\n',
+      errors: [{ line: 2, column: 14 }],
+      suggestion: `FROM python:3.11-slim\n${PROBE.replace('8000/health', '8080/ping')}\nENTRYPOINT ["serve"]\n`,
+    },
+    {
+      name: 'a node image gets a node probe',
+      code: 'FROM node:20-slim\nEXPOSE 3000\nCMD ["node", "server.js"]\n',
+      errors: [{ line: 3, column: 7 }],
+      suggestion: `FROM node:20-slim\nEXPOSE 3000\nHEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 CMD ["node", "-e", "require('http').get('http://127.0.0.1:3000/health', (r) => process.exit(r.statusCode < 400 ? 0 : 1)).on('error', () => process.exit(1))"]\nCMD ["node", "server.js"]\n`,
+    },
+    { name: 'scratch has no tool to probe with: no suggestion', code: 'FROM scratch\nCOPY server /server\nEXPOSE 8080\nENTRYPOINT ["/server"]\n', errors: [{ line: 4, column: 1 }], suggestion: null },
   ],
 });

@@ -16,6 +16,7 @@ ruleTests(MLO104, {
     { code: 'FROM python:3.11\n', errors: [{ line: 1, column: 13, endColumn: 17, message: /python:3.11-slim/ }], output: null, suggestion: 'FROM python:3.11-slim\n' },
     { code: 'FROM python:3.10.14-bookworm AS app\n', errors: [{ line: 1, column: 13, endColumn: 29 }], suggestion: 'FROM python:3.10.14-slim-bookworm AS app\n' },
     { code: 'FROM docker.io/library/node:20\n', errors: [{ line: 1, column: 29 }], suggestion: 'FROM docker.io/library/node:20-slim\n' },
+    { name: 'node spells the codename first', code: 'FROM node:20-bookworm\n', errors: [{ line: 1, column: 11 }], suggestion: 'FROM node:20-bookworm-slim\n' },
     { code: 'FROM debian:bookworm\n', errors: [{ line: 1, column: 13 }], suggestion: 'FROM debian:bookworm-slim\n' },
     { name: 'the base of the final stage through an alias', code: 'FROM python:3.12 AS base\nFROM base\n', errors: [{ line: 1, column: 13 }], suggestion: 'FROM python:3.12-slim AS base\nFROM base\n' },
   ],

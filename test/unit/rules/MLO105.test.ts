@@ -23,6 +23,11 @@ ruleTests(MLO105, {
       errors: [{ line: 2, column: 19, endColumn: 23 }],
     },
     {
+      name: 'curl through sh -c',
+      code: 'FROM python:3.11-slim\nHEALTHCHECK CMD ["sh", "-c", "curl -f http://localhost:8000/health || exit 1"]\n',
+      errors: [{ line: 2, column: 31, endColumn: 35 }],
+    },
+    {
       name: 'curl on alpine, no python: no suggestion',
       code: 'FROM alpine:3.20\nHEALTHCHECK CMD curl -f http://localhost:8000/health\n',
       errors: [{ line: 2, column: 17, message: /Install curl/ }],

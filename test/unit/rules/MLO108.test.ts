@@ -32,13 +32,31 @@ ruleTests(MLO108, {
       name: 'uvicorn binds 127.0.0.1 by default (exec form)',
       code: 'FROM python:3.11-slim\nCMD ["uvicorn", "app:app", "--port", "8000"]\n',
       errors: [{ line: 2, column: 7, endColumn: 14, message: /when no --host is given/ }],
-      output: 'FROM python:3.11-slim\nCMD ["uvicorn", "--host", "0.0.0.0", "app:app", "--port", "8000"]\n',
+      output: 'FROM python:3.11-slim\nCMD ["uvicorn", "app:app", "--port", "8000", "--host", "0.0.0.0"]\n',
     },
     {
       name: 'flask run binds 127.0.0.1 by default (shell form)',
       code: 'FROM python:3.11-slim\nCMD flask run --port 5000\n',
       errors: [{ line: 2, column: 5, endColumn: 10 }],
-      output: 'FROM python:3.11-slim\nCMD flask run --host 0.0.0.0 --port 5000\n',
+      output: 'FROM python:3.11-slim\nCMD flask run --port 5000 --host 0.0.0.0\n',
+    },
+    {
+      name: 'mlflow: the option goes after the serve subcommand',
+      code: 'FROM python:3.11-slim\nCMD ["mlflow", "models", "serve", "-m", "/opt/model", "--port", "5000"]\n',
+      errors: [{ line: 2, column: 7, endColumn: 13 }],
+      output: 'FROM python:3.11-slim\nCMD ["mlflow", "models", "serve", "-m", "/opt/model", "--port", "5000", "--host", "0.0.0.0"]\n',
+    },
+    {
+      name: 'flask with global options before run',
+      code: 'FROM python:3.11-slim\nCMD ["flask", "--app", "app", "run"]\n',
+      errors: [{ line: 2, column: 7 }],
+      output: 'FROM python:3.11-slim\nCMD ["flask", "--app", "app", "run", "--host", "0.0.0.0"]\n',
+    },
+    {
+      name: 'django runserver on loopback',
+      code: 'FROM python:3.11-slim\nCMD ["python", "manage.py", "runserver", "127.0.0.1:8000"]\n',
+      errors: [{ line: 2, column: 43, endColumn: 52 }],
+      output: 'FROM python:3.11-slim\nCMD ["python", "manage.py", "runserver", "0.0.0.0:8000"]\n',
     },
   ],
 });

@@ -8,6 +8,9 @@ ruleTests(MLO109, {
     { name: 'no EXPOSE, no healthcheck', code: 'FROM python:3.11-slim\nCMD ["uvicorn", "app:app", "--port", "9000"]\n' },
     { name: 'several EXPOSEd ports include it', code: 'FROM nvcr.io/nvidia/tritonserver:24.05-py3\nEXPOSE 8000 8001 8002\nCMD ["tritonserver", "--model-repository=/models"]\n' },
     { name: 'a variable port cannot be judged', code: 'FROM python:3.11-slim\nEXPOSE 8000\nCMD ["sh", "-c", "uvicorn app:app --port $PORT"]\n' },
+    { name: 'a variable port in shell form', code: 'FROM python:3.11-slim\nENV PORT=8080\nEXPOSE 8080\nHEALTHCHECK CMD curl -f http://localhost:8080/health\nCMD uvicorn app:app --host 0.0.0.0 --port $PORT\n' },
+    { name: 'gunicorn bind with a variable port', code: 'FROM python:3.11-slim\nEXPOSE 8080\nCMD gunicorn app:app -b 0.0.0.0:$PORT\n' },
+    { name: 'django runserver address', code: 'FROM python:3.11-slim\nEXPOSE 9000\nCMD ["python", "manage.py", "runserver", "0.0.0.0:9000"]\n' },
   ],
   invalid: [
     {

@@ -5,7 +5,8 @@ import { atEnd } from '../rule';
 import { insertBefore } from '../edits';
 import { baseImageFacts, lastInLineage } from '../serving';
 
-const ROOT = /^(root|0)(:(root|0))?$/;
+/** uid 0 whatever the group: `root`, `0`, `root:app`, `0:1000`. */
+const ROOT = /^(root|0)(:.*)?$/;
 
 /** Guide, Docker Best Practices: "# Security: run as non-root". */
 export const MLO102 = atEnd(
@@ -18,7 +19,8 @@ export const MLO102 = atEnd(
   (model, context) => {
     const stage = finalStage(model);
     if (!stage) return;
-    const user = lastInLineage(stageLineage(model, stage), 'USER');
+    const lineage = stageLineage(model, stage);
+    const user = lastInLineage(lineage, 'USER');
     if (user) {
       const name = user.getArgumentsContent()?.trim() ?? '';
       if (!ROOT.test(name)) return;
@@ -28,6 +30,8 @@ export const MLO102 = atEnd(
       });
       return;
     }
+    // Some bases already run as an unprivileged user (distroless `:nonroot` tags, Chainguard images).
+    if (baseImageFacts(lineage[lineage.length - 1].from)?.defaultUserIsRoot === false) return;
     const fix = insertUserFix(stage);
     context.report({
       range: stage.from.getImageRange() ?? stage.from.getInstructionRange(),

@@ -2,7 +2,7 @@ import type { Fix } from '../../findings';
 import { insertBefore } from '../edits';
 import { finalStage, stageLineage } from '../model';
 import { atEnd } from '../rule';
-import { allInLineage, baseImageFacts, exposedPorts, findServer, lastInLineage, stageRunCommands, installedPackages } from '../serving';
+import { allInLineage, baseImageFacts, exposedPorts, findServer, fullImageName, installedPackages, lastInLineage, stageRunCommands } from '../serving';
 
 /** Guide, Docker Best Practices: "# Health check" / "HEALTHCHECK --interval=30s CMD …". */
 export const MLO103 = atEnd(
@@ -28,29 +28,53 @@ export const MLO103 = atEnd(
     context.report({
       range: where,
       message: `The image ${what} but has no HEALTHCHECK: Docker and your orchestrator cannot tell a hung model server from a healthy one.`,
-      suggestions: port === undefined ? undefined : [healthcheckFix()],
+      suggestions: port === undefined ? undefined : [healthcheckFix()].filter((f): f is Fix => f !== undefined),
     });
 
-    function healthcheckFix(): Fix {
-      const url = `http://127.0.0.1:${port}/health`;
+    function healthcheckFix(): Fix | undefined {
+      const url = `http://127.0.0.1:${port}${HEALTH_PATHS[server?.kind ?? ''] ?? '/health'}`;
+      const probe = probeFor(url);
+      if (!probe) return undefined;
+      const options = '--interval=30s --timeout=5s --start-period=30s --retries=3';
       const anchor = stage!.instructions.find((i) => i.getKeyword() === 'CMD' || i.getKeyword() === 'ENTRYPOINT');
-      return { title: `Add a HEALTHCHECK probing ${url}`, edits: [insertBefore(stage!, anchor, [healthcheckLine(url)])] };
+      return { title: `Add a HEALTHCHECK probing ${url}`, edits: [insertBefore(stage!, anchor, [`HEALTHCHECK ${options} CMD ${probe}`])] };
     }
 
-    /** A probe that works with what the image has: Python's urllib where Python is, else curl or wget. */
-    function healthcheckLine(url: string): string {
-      const facts = baseImageFacts(stage!.from);
+    /**
+     * A probe that the image can run: an installed curl or wget, Python's urllib where Python is, Node's http
+     * where Node is, busybox wget on Alpine. Nothing is offered where no such tool is known to be there.
+     */
+    function probeFor(url: string): string | undefined {
+      const base = lineage[lineage.length - 1].from;
+      const facts = baseImageFacts(base);
+      const image = fullImageName(base) ?? '';
       const installed = new Set(stageRunCommands(lineage, model.ast.getEscapeCharacter()).flatMap(({ command }) => installedPackages(command)));
-      const options = '--interval=30s --timeout=5s --start-period=30s --retries=3';
-      const pythonImage = facts?.shipsPython || /python|pytorch|tensorflow/.test(stage!.from.getImageName() ?? '');
-      if (installed.has('curl') || (facts?.shipsCurl && !pythonImage)) return `HEALTHCHECK ${options} CMD ["curl", "-fsS", "${url}"]`;
-      if (installed.has('wget') || (facts?.shipsWget && !pythonImage)) return `HEALTHCHECK ${options} CMD ["wget", "-q", "-O", "/dev/null", "${url}"]`;
-      return `HEALTHCHECK ${options} CMD ${pythonProbe(url)}`;
+      if (installed.has('curl')) return `["curl", "-fsS", "${url}"]`;
+      if (installed.has('wget')) return `["wget", "-q", "-O", "/dev/null", "${url}"]`;
+      if (facts?.shipsPython || installed.has('python3') || /python|pytorch|tensorflow|tritonserver/.test(image)) return pythonProbe(url);
+      if (/(^|\/)node$/.test(image) || installed.has('nodejs')) return nodeProbe(url);
+      if (facts?.shipsCurl) return `["curl", "-fsS", "${url}"]`;
+      if (facts?.shipsWget) return `["wget", "-q", "-O", "/dev/null", "${url}"]`;
+      return undefined;
     }
   },
 );
 
+/** Where each server answers a health check; others are assumed to serve the guide's `/health`. */
+const HEALTH_PATHS: Record<string, string> = {
+  tritonserver: '/v2/health/ready',
+  torchserve: '/ping',
+  'sagemaker-serve': '/ping',
+  bentoml: '/readyz',
+  mlflow: '/health',
+};
+
 /** A health probe in Python's standard library: urlopen raises on a refused connection or an HTTP error status. */
 export function pythonProbe(url: string): string {
   return `["python3", "-c", "import urllib.request; urllib.request.urlopen('${url}', timeout=4)"]`;
+}
+
+/** A health probe with Node's http module: exit 0 on a status below 400, 1 on an error status or no answer. */
+export function nodeProbe(url: string): string {
+  return `["node", "-e", "require('http').get('${url}', (r) => process.exit(r.statusCode < 400 ? 0 : 1)).on('error', () => process.exit(1))"]`;
 }

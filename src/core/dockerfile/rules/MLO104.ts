@@ -15,7 +15,9 @@ export function slimTag(name: string, tag: string): string | undefined {
   if (!HAS_SLIM.has(name)) return undefined;
   const match = /^(\d+(?:\.\d+)*)(?:-(trixie|bookworm|bullseye|buster))?$/.exec(tag);
   if (!match) return undefined;
-  return match[2] ? `${match[1]}-slim-${match[2]}` : `${match[1]}-slim`;
+  if (!match[2]) return `${match[1]}-slim`;
+  // Node spells it `20-bookworm-slim`; Python, Ruby and Perl spell it `3.11-slim-bookworm`.
+  return name === 'node' ? `${match[1]}-${match[2]}-slim` : `${match[1]}-slim-${match[2]}`;
 }
 
 /** Guide, Docker Best Practices: "FROM python:3.10-slim". */

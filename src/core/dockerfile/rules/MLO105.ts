@@ -20,7 +20,7 @@ export const MLO105 = atEnd(
     if (!stage) return;
     const lineage = stageLineage(model, stage);
     const healthcheck = lastInLineage(lineage, 'HEALTHCHECK');
-    const command = healthcheck && healthcheckCommand(healthcheck);
+    const command = healthcheck && healthcheckCommand(healthcheck, model);
     if (!command) return;
     const base = lineage[lineage.length - 1].from;
     const facts = baseImageFacts(base);

@@ -1,9 +1,10 @@
 import type { Instruction, ModifiableInstruction } from 'dockerfile-ast';
 import { finalStage, stageLineage } from '../model';
 import { atEnd } from '../rule';
-import { lastInLineage } from '../serving';
+import { copiesFromContext, lastInLineage } from '../serving';
 
-const ROOT = /^(root|0)(:(root|0))?$/;
+/** uid 0 whatever the group. */
+const ROOT = /^(root|0)(:.*)?$/;
 
 /**
  * Guide, Docker Best Practices: "COPY --chown=appuser:appuser . .". COPY writes files as root whatever USER says,
@@ -19,34 +20,35 @@ export const MLO106 = atEnd(
   (model, context) => {
     const stage = finalStage(model);
     if (!stage) return;
-    const userInstruction = lastInLineage(stageLineage(model, stage), 'USER');
-    const user = userInstruction?.getArgumentsContent()?.trim();
-    if (!userInstruction || !user || ROOT.test(user)) return;
-    const userLine = userInstruction.getRange().start.line;
-    const owner = user.includes(':') ? user : `${user}:${user}`;
+    const lineage = stageLineage(model, stage);
+    const finalUser = lastInLineage(lineage, 'USER')?.getArgumentsContent()?.trim();
+    if (!finalUser || ROOT.test(finalUser)) return;
+    // The user in force at each instruction: inherited from the stage this one builds on, then each USER.
+    let user = lineage.length > 1 ? lastInLineage(lineage.slice(1), 'USER')?.getArgumentsContent()?.trim() : undefined;
     for (const instruction of stage.instructions) {
-      if (!isContextCopy(instruction) || instruction.getRange().start.line < userLine) continue;
-      const flags = (instruction as ModifiableInstruction).getFlags();
-      if (flags.some((f) => f.getName() === 'chown')) continue;
+      if (instruction.getKeyword() === 'USER') {
+        user = instruction.getArgumentsContent()?.trim();
+        continue;
+      }
+      if (!user || ROOT.test(user) || !isAppCopy(instruction)) continue;
       const keyword = instruction.getInstructionRange();
-      // A user given as a variable cannot be spelled into a fix safely.
+      // `--chown=user` alone: Docker then uses the user's uid as the gid, which works whatever groups exist; a
+      // group is spelled out only when USER names one. A user given as a variable cannot be spelled into a fix.
       const fixable = !user.includes('$');
       context.report({
         range: keyword,
         message: `${instruction.getKeyword()} after USER ${user} has no --chown: the files belong to root, and the application cannot write beside them as ${user}.`,
         fix: fixable
-          ? { title: `Add --chown=${owner}`, edits: [{ range: { start: keyword.end, end: keyword.end }, newText: ` --chown=${owner}` }] }
+          ? { title: `Add --chown=${user}`, edits: [{ range: { start: keyword.end, end: keyword.end }, newText: ` --chown=${user}` }] }
           : undefined,
       });
     }
   },
 );
 
-/** COPY or ADD from the build context (not `--from` another stage, not a heredoc). */
-function isContextCopy(instruction: Instruction): boolean {
-  const keyword = instruction.getKeyword();
-  if (keyword !== 'COPY' && keyword !== 'ADD') return false;
-  const flags = (instruction as ModifiableInstruction).getFlags();
-  if (flags.some((f) => f.getName() === 'from')) return false;
+/** COPY or ADD of files from the build context (not `--from` another stage, not a heredoc) without --chown. */
+function isAppCopy(instruction: Instruction): boolean {
+  if (!copiesFromContext(instruction)) return false;
+  if ((instruction as ModifiableInstruction).getFlags().some((f) => f.getName() === 'chown')) return false;
   return !(instruction.getArgumentsContent() ?? '').trimStart().startsWith('<<');
 }

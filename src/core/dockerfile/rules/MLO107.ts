@@ -1,19 +1,22 @@
 import type { Env } from 'dockerfile-ast';
 import { finalStage, stageLineage } from '../model';
 import { atEnd } from '../rule';
-import { allInLineage, findServer, startCommand } from '../serving';
+import { allInLineage, findServer, type ServerKind } from '../serving';
 
-/** Flags and commands that start a development server: auto-reload, debuggers, single-threaded dev servers. */
-const DEV_WORDS: Array<{ test: (values: string[], i: number) => boolean; why: string }> = [
-  { test: (v, i) => v[i] === '--reload' || v[i].startsWith('--reload='), why: '--reload watches the file system and restarts the server on every change' },
-  { test: (v, i) => v[i] === '--debug' || v[i] === '--debugger', why: '--debug turns on a debugger that can run code sent to it' },
-  { test: (v, i) => v[i] === 'run' && /(^|\/)flask$/.test(v[i - 1] ?? ''), why: '`flask run` is Werkzeug\'s development server, single-process and not hardened' },
-  { test: (v, i) => v[i] === 'runserver' && /manage\.py$/.test(v[i - 1] ?? ''), why: '`manage.py runserver` is Django\'s development server' },
-  { test: (v, i) => v[i] === 'dev' && /(^|\/)fastapi$/.test(v[i - 1] ?? ''), why: '`fastapi dev` runs with auto-reload on localhost' },
+/** Servers whose subcommand itself is the development server, and why it does not belong in an image. */
+const DEV_VERBS: Partial<Record<ServerKind, { verb: string; why: string }>> = {
+  flask: { verb: 'run', why: "`flask run` is Werkzeug's development server, single-process and not hardened" },
+  django: { verb: 'runserver', why: "`manage.py runserver` is Django's development server" },
+  fastapi: { verb: 'dev', why: '`fastapi dev` runs with auto-reload on localhost' },
+};
+
+const DEV_FLAGS: Array<{ test: RegExp; why: string }> = [
+  { test: /^--reload(=.*)?$/, why: '--reload watches the file system and restarts the server on every change' },
+  { test: /^--(debug|debugger)$/, why: '--debug turns on a debugger that can run code sent to it' },
 ];
 
 const DEBUG_ENV = /^(FLASK_DEBUG|DEBUG|DJANGO_DEBUG)$/i;
-const DEV_ENV = /^(FLASK_ENV)$/i;
+const DEV_ENV = /^FLASK_ENV$/i;
 
 /** Guide, Docker Best Practices: "CMD ["uvicorn", "app:app", "--host", "0.0.0.0", "--port", "8000"]" — a production server. */
 export const MLO107 = atEnd(
@@ -25,16 +28,17 @@ export const MLO107 = atEnd(
   },
   (model, context) => {
     const stage = finalStage(model);
-    if (!stage) return;
-    const words = startCommand(model, stage);
-    const values = words.map((w) => w.value);
-    for (let i = 0; i < words.length; i++) {
-      const hit = DEV_WORDS.find((d) => d.test(values, i));
-      if (hit) {
-        context.report({ range: words[i].range, message: `The image starts a development server: ${hit.why}. Use a production server command.` });
-      }
+    // Only a server's flags count: `python train.py --debug` is a job's own option.
+    const server = stage && findServer(model, stage);
+    if (!stage || !server) return;
+    const devVerb = DEV_VERBS[server.kind];
+    if (devVerb && server.verb?.value === devVerb.verb) {
+      context.report({ range: server.verb.range, message: `The image starts a development server: ${devVerb.why}. Use a production server command.` });
     }
-    if (!findServer(model, stage)) return;
+    for (const word of server.words) {
+      const flag = DEV_FLAGS.find((f) => f.test.test(word.value));
+      if (flag) context.report({ range: word.range, message: `The image starts a development server: ${flag.why}. Use a production server command.` });
+    }
     // Debug switches set through the environment of the final stage.
     for (const env of allInLineage(stageLineage(model, stage), 'ENV')) {
       for (const property of (env as Env).getProperties()) {

@@ -40,16 +40,13 @@ export const MLO108 = atEnd(
     if (!loopbackDefault) return;
     const envs = allInLineage(stageLineage(model, stage), 'ENV').flatMap((env) => (env as Env).getProperties());
     if (envs.some((p) => p.getName() === loopbackDefault.env)) return;
-    // Insert the flag after the program (and `run` for flask), in the form the command is written in.
-    const values = server.words.map((w) => w.value);
-    const programIndex = server.words.indexOf(server.programWord);
-    const after = server.words[programIndex + (values[programIndex + 1] === 'run' ? 1 : 0)];
-    const line = model.lines[after.range.end.line] ?? '';
-    const execForm = line[after.range.end.character] === '"';
-    const at = execForm ? { line: after.range.end.line, character: after.range.end.character + 1 } : after.range.end;
+    // Append the flag to the command, in the form it is written in: options go after subcommands (`mlflow models
+    // serve … --host 0.0.0.0`), and every server here accepts them last.
+    const last = server.words[server.words.length - 1];
+    const at = last.json ? { line: last.range.end.line, character: last.range.end.character + 1 } : last.range.end;
     const edit: TextEdit = {
       range: { start: at, end: at },
-      newText: execForm ? `, "${loopbackDefault.flag}", "0.0.0.0"` : ` ${loopbackDefault.flag} 0.0.0.0`,
+      newText: last.json ? `, "${loopbackDefault.flag}", "0.0.0.0"` : ` ${loopbackDefault.flag} 0.0.0.0`,
     };
     context.report({
       range: server.programWord.range,

@@ -1,4 +1,5 @@
-import { finalStage, stageLineage } from '../model';
+import type { Instruction } from 'dockerfile-ast';
+import { finalStage, stageLineage, type DockerfileModel } from '../model';
 import { atEnd } from '../rule';
 import { exposedPorts, findServer, healthcheckCommand, lastInLineage } from '../serving';
 import type { Range } from '../../findings';
@@ -20,7 +21,7 @@ export const MLO109 = atEnd(
     const server = findServer(model, stage);
     const exposed = exposedPorts(model, stage);
     const healthcheck = lastInLineage(stageLineage(model, stage), 'HEALTHCHECK');
-    const probe = healthcheck && healthcheckPort(healthcheck);
+    const probe = healthcheck && healthcheckPort(healthcheck, model);
     const bound = server?.port;
     const boundText = bound && (bound.word ? `${server.programWord.value} binds port ${bound.value}` : `${server.programWord.value} binds its default port ${bound.value}`);
     if (bound && exposed.length > 0 && !exposed.some((e) => e.port === bound.value)) {
@@ -39,8 +40,8 @@ export const MLO109 = atEnd(
 );
 
 /** The port of the first loopback URL a HEALTHCHECK calls (`http://localhost:8000/health`), with its range. */
-function healthcheckPort(healthcheck: Parameters<typeof healthcheckCommand>[0]): { port: number; range: Range } | undefined {
-  const command = healthcheckCommand(healthcheck);
+function healthcheckPort(healthcheck: Instruction, model: DockerfileModel): { port: number; range: Range } | undefined {
+  const command = healthcheckCommand(healthcheck, model);
   if (!command) return undefined;
   for (const word of command.words) {
     const url = /(https?):\/\/(localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(?::(\d+))?/.exec(word.value);

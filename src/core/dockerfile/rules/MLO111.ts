@@ -5,11 +5,15 @@ import { copiesFromContext, copySources } from '../serving';
 const SECRET_PATTERNS: Array<{ test: RegExp; what: string }> = [
   { test: /^\.env(\.(?!example$|sample$|template$|dist$)[\w.-]+)?$/i, what: 'an environment file with secrets' },
   { test: /\.(pem|key)$/i, what: 'a private key or certificate key' },
-  { test: /^id_(rsa|dsa|ecdsa|ed25519)/i, what: 'an SSH private key' },
+  { test: /^id_(rsa|dsa|ecdsa|ed25519)(?!.*\.pub$)/i, what: 'an SSH private key' },
   { test: /^credentials.*\.json$/i, what: 'a cloud credentials file' },
   { test: /^\.aws$/i, what: 'AWS credentials' },
-  { test: /^kubeconfig$/i, what: 'a kubeconfig with cluster credentials' },
+  { test: /^(kubeconfig|\.kube)$/i, what: 'a kubeconfig with cluster credentials' },
+  { test: /^\.ssh$/i, what: 'SSH keys' },
   { test: /^\.netrc$/i, what: 'a .netrc with passwords' },
+  { test: /^\.git-credentials$/i, what: 'stored git credentials' },
+  { test: /^\.docker$/i, what: 'Docker registry credentials' },
+  { test: /^\.(npmrc|pypirc)$/i, what: 'a package registry config that may hold a token' },
 ];
 
 /** Guide, Security Checklist: "Secrets in secure vault". */

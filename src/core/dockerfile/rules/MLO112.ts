@@ -2,7 +2,10 @@ import { finalStage, stageLineage } from '../model';
 import { atEnd } from '../rule';
 import { copiesFromContext, copySources } from '../serving';
 
-const MODEL_FILE = /\.(pt|pth|onnx|safetensors|h5|pb|plan)$/i;
+/** Files that are model weights wherever they are. */
+const MODEL_FILE = /\.(pt|pth|onnx|safetensors|h5|pb|plan|ckpt|gguf|tflite|joblib)$/i;
+/** Files that are model weights when they sit in a model folder (`models/pytorch_model.bin`, `model/model.pkl`). */
+const MODEL_FILE_IN_FOLDER = /\.(bin|pkl|pickle)$/i;
 const MODEL_FOLDER = /^(models?|weights|checkpoints?)$/i;
 
 /**
@@ -23,11 +26,13 @@ export const MLO112 = atEnd(
       for (const instruction of lineageStage.instructions) {
         if (!copiesFromContext(instruction)) continue;
         for (const source of copySources(instruction)) {
-          const path = source.value.replace(/\/+$/, '');
-          const segments = path.split('/');
+          const segments = source.value.replace(/^\.\//, '').replace(/\/+$/, '').split('/');
           const file = segments[segments.length - 1];
           const inModelFolder = segments.slice(0, -1).some((s) => MODEL_FOLDER.test(s));
-          const isModel = MODEL_FILE.test(file) || (/\.bin$/i.test(file) && inModelFolder) || MODEL_FOLDER.test(file);
+          // A whole `models/` folder counts only at the top of the context: `app/models/` is usually code (ORM
+          // or pydantic models), not weights.
+          const isModelFolder = segments.length === 1 && MODEL_FOLDER.test(file);
+          const isModel = MODEL_FILE.test(file) || (MODEL_FILE_IN_FOLDER.test(file) && inModelFolder) || isModelFolder;
           if (!isModel) continue;
           context.report({
             range: source.range,
