@@ -405,9 +405,12 @@ function render(plan: Plan, rng: SeededRandom): string[] {
   out(`${kw('EXPOSE')} ${exposedPort}${plan.server === 'triton' ? ' 8001 8002' : ''}`);
   if (plan.useHealthcheck) out(healthcheck(plan, rng));
   if (!m('no-user')) out(`${kw('USER')} ${m('root-user') ? 'root' : user}`);
-  if (plan.useTini && plan.base !== 'vendor') out(`ENTRYPOINT ["/usr/bin/tini", "--"]`);
+  // A SageMaker container's ENTRYPOINT is its `serve` program, so it gets no tini ENTRYPOINT in front of it.
+  if (plan.useTini && plan.base !== 'vendor' && plan.server !== 'sagemaker') out(`ENTRYPOINT ["/usr/bin/tini", "--"]`);
   if (m('two-cmds')) out(`CMD ["python3", "-m", "app.warmup"]`);
-  out(startCommand(plan, rng));
+  const start = startCommand(plan, rng);
+  // Single quotes make Docker read the "JSON" array as a shell command: a classic copy-paste mistake.
+  out(m('single-quoted-json') ? start.replace(/"/g, "'") : start);
   return rendered;
 }
 
@@ -543,7 +546,6 @@ function healthcheck(plan: Plan, rng: SeededRandom): string {
   const path = plan.server === 'triton' ? '/v2/health/ready' : plan.server === 'torchserve' ? '/ping' : plan.server === 'tfserving' ? '/v1/models/model' : plan.server === 'sagemaker' ? '/ping' : '/health';
   const url = `http://localhost:${plan.port}${path}`;
   const curl = plan.mistakes.has('curl-probe-on-slim') || plan.base === 'vendor' || rng.chance(0.3);
-  if (plan.mistakes.has('single-quoted-json')) return `HEALTHCHECK ${options} CMD ['curl', '-f', '${url}']`;
   if (curl) return `HEALTHCHECK ${options} \\\n    CMD curl -f ${url} || exit 1`;
   return `HEALTHCHECK ${options} CMD ["python3", "-c", "import urllib.request; urllib.request.urlopen('${url}', timeout=3)"]`;
 }

@@ -30,7 +30,7 @@ const MEANINGFUL_WORDS = [
   '--from=builder', '--chown=app:app', '--mount=type=cache,target=/root/.cache', '.', './', '.env', 'id_rsa',
   'models/', 'model.pt', 'root', '0:0', 'appuser', 'FLASK_DEBUG=1', 'DEBUG=true', '$PORT', '${HOST}', '&&', '||',
   ';', '|', '(', ')', '{', '}', '<<EOF', '<<-"EOF"', 'EOF', '\\', '`', '"', "'", '[', ']', '[]', '["a",', '"b"]',
-  '#', '# mlops-deploy ignore=MLO108', '# hadolint global ignore=MLO102', '=', '',
+  '#', '=', '',
 ];
 
 /** Characters that stress parsers: line breaks of every kind, escapes, quotes, NUL, a BOM, lone surrogates. */
@@ -53,6 +53,8 @@ const instructionLine = fc.tuple(fc.constantFrom(...KEYWORDS), argumentsText).ma
 const randomLine = fc.oneof(
   { weight: 6, arbitrary: instructionLine },
   { weight: 1, arbitrary: fc.string({ maxLength: 40 }).map((s) => `# ${s}`) },
+  // Ignore comments make the engine look up which instruction owns each finding.
+  { weight: 1, arbitrary: fc.constantFrom('# mlops-deploy ignore=MLO108', '# mlops-deploy ignore=MLO103,MLO108', '# hadolint global ignore=MLO102', '# hadolint ignore=MLO110') },
   { weight: 1, arbitrary: fc.constant('') },
   { weight: 1, arbitrary: fc.string({ unit: 'binary-ascii', maxLength: 40 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 20 }) },
@@ -93,14 +95,14 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
       fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }),
       fc.constantFrom(...AWKWARD_CHARS),
     ),
-  }) as fc.Arbitrary<Mutation>,
-  fc.record({ kind: fc.constant('instruction'), at: position, line: instructionLine }) as fc.Arbitrary<Mutation>,
+  }),
+  fc.record({ kind: fc.constant('instruction'), at: position, line: instructionLine }),
   fc.record({ kind: fc.constantFrom('crlf', 'lone-cr', 'backslash-at-eof', 'escape-directive', 'drop-final-newline') }),
   fc.record({
     kind: fc.constant('unterminated'),
     at: position,
     opener: fc.constantFrom('"', "'", '["uvicorn", "app', 'RUN <<EOF\npip install torch\n', 'COPY <<EOF /app/x.yaml\na: 1\n', 'RUN <<EOF python3\nprint(1)\n', '${', '$(', '`'),
-  }) as fc.Arbitrary<Mutation>,
+  }),
 );
 
 function applyMutation(text: string, m: Mutation): string {
@@ -177,7 +179,7 @@ function checkLint(text: string): void {
   const { findings, ms, ruleErrors } = timedLint(text);
   assert.ok(ms < TIME_LIMIT_MS, `linting took ${ms.toFixed(1)} ms (limit ${TIME_LIMIT_MS} ms)`);
   // lintDockerfile catches a rule that throws and drops its findings; that is a bug in the rule all the same.
-  assert.deepEqual(ruleErrors, [], 'a rule threw');
+  assert.equal(ruleErrors.length, 0, `a rule threw: ${ruleErrors.join('; ')}`);
   // Lines as LSP and VS Code count them: \r\n, \n and a lone \r each end a line, and the parser agrees.
   const lineCount = text.split(/\r\n|\r|\n/).length;
   for (const finding of findings) {

@@ -8,6 +8,8 @@ export interface Stage {
   from: From;
   /** The `AS name`, lower-cased as BuildKit compares it, or undefined. */
   name: string | undefined;
+  /** The image it is built from (`python:3.11-slim`, or an earlier stage's name), lower-cased. */
+  image: string | undefined;
   instructions: Instruction[];
 }
 
@@ -30,12 +32,13 @@ export function parseDockerfile(text: string): DockerfileModel {
     const keyword = instruction.getKeyword();
     if (keyword === 'FROM') {
       const from = instruction as From;
-      stages.push({ index: stages.length, from, name: from.getBuildStage()?.toLowerCase() ?? undefined, instructions: [from] });
+      stages.push({ index: stages.length, from, name: from.getBuildStage()?.toLowerCase() ?? undefined, image: from.getImage()?.toLowerCase() ?? undefined, instructions: [from] });
     } else if (stages.length > 0) {
       stages[stages.length - 1].instructions.push(instruction);
     }
   }
-  return { text, lines: text.split(/\r?\n/), ast, instructions, stages, comments: ast.getComments() };
+  // Lines end as the parser and VS Code end them: at \r\n, \n or a lone \r.
+  return { text, lines: text.split(/\r\n|\r|\n/), ast, instructions, stages, comments: ast.getComments() };
 }
 
 /** The stage the image is built from when no `--target` is given: the last one. */
@@ -64,12 +67,19 @@ export function keywordRange(instruction: Instruction): Range {
  * inherit the first one's USER, HEALTHCHECK and installed packages.
  */
 export function stageLineage(model: DockerfileModel, stage: Stage): Stage[] {
-  const lineage: Stage[] = [];
-  let current: Stage | undefined = stage;
-  while (current && !lineage.includes(current)) {
-    lineage.push(current);
-    const image: string | undefined = current.from.getImage()?.toLowerCase();
-    current = image ? model.stages.slice(0, current.index).reverse().find((s) => s.name === image) : undefined;
+  let lineage = lineageCache.get(stage);
+  if (!lineage) {
+    lineage = [];
+    let current: Stage | undefined = stage;
+    while (current && !lineage.includes(current)) {
+      lineage.push(current);
+      const image: string | undefined = current.image;
+      current = image ? model.stages.slice(0, current.index).reverse().find((s) => s.name === image) : undefined;
+    }
+    lineageCache.set(stage, lineage);
   }
   return lineage;
 }
+
+/** Most rules ask for the final stage's lineage; dockerfile-ast re-reads FROM's arguments on every call. */
+const lineageCache = new WeakMap<Stage, Stage[]>();

@@ -16,6 +16,19 @@ export interface Word {
  * Docker joins them, with `sh -c "…"` looked into and `env`/`exec` wrappers stripped.
  */
 export function startCommand(model: DockerfileModel, stage: Stage): Word[] {
+  let words = startCommandCache.get(stage);
+  if (!words) {
+    words = readStartCommand(model, stage);
+    startCommandCache.set(stage, words);
+  }
+  return words;
+}
+
+/** Four rules ask for the final stage's start command and server; work them out once per lint. */
+const startCommandCache = new WeakMap<Stage, Word[]>();
+const serverCache = new WeakMap<Stage, ServerInfo | null>();
+
+function readStartCommand(model: DockerfileModel, stage: Stage): Word[] {
   const lineage = stageLineage(model, stage);
   const words = [lastInLineage(lineage, 'ENTRYPOINT'), lastInLineage(lineage, 'CMD')]
     .filter((i): i is Instruction => i !== undefined)
@@ -116,6 +129,15 @@ const DEFAULT_PORTS: Partial<Record<ServerKind, number>> = {
 
 /** Recognises the server a start command launches, and what host and port it binds. */
 export function findServer(model: DockerfileModel, stage: Stage): ServerInfo | undefined {
+  let server = serverCache.get(stage);
+  if (server === undefined) {
+    server = readServer(model, stage) ?? null;
+    serverCache.set(stage, server);
+  }
+  return server ?? undefined;
+}
+
+function readServer(model: DockerfileModel, stage: Stage): ServerInfo | undefined {
   const words = startCommand(model, stage);
   const kind = serverKind(words);
   if (!kind) return undefined;

@@ -139,6 +139,18 @@ const HEREDOC_START = /^<<-?\s*(["']?)([A-Za-z0-9_.-]+)\1/;
  * (`RUN ["pip", "install", "x"]`) is one command; a heredoc contributes its body.
  */
 export function runCommands(instruction: Instruction, escapeChar = '\\'): ShellCommand[] {
+  // Several rules ask for the same RUN's commands; parse each instruction once per lint.
+  let commands = commandCache.get(instruction);
+  if (!commands) {
+    commands = parseRunCommands(instruction, escapeChar);
+    commandCache.set(instruction, commands);
+  }
+  return commands;
+}
+
+const commandCache = new WeakMap<Instruction, ShellCommand[]>();
+
+function parseRunCommands(instruction: Instruction, escapeChar: string): ShellCommand[] {
   const raw = instruction.getRawArgumentsContent();
   if (raw === null) return [];
   const body = stripRunFlags(raw);
@@ -220,10 +232,16 @@ function escapeRegExp(s: string): string {
 
 /** The document range of a word of an instruction's raw argument text. */
 export function wordRange(instruction: Instruction, word: { start: number; end: number }): Range {
-  const origin = instruction.getArgumentsRange()?.start ?? instruction.getRange().start;
-  const raw = instruction.getRawArgumentsContent() ?? '';
-  return { start: positionAt(raw, origin, word.start), end: positionAt(raw, origin, word.end) };
+  // dockerfile-ast recomputes an instruction's arguments on every call; keep them for the instruction's lifetime.
+  let text = argumentText.get(instruction);
+  if (!text) {
+    text = { origin: instruction.getArgumentsRange()?.start ?? instruction.getRange().start, raw: instruction.getRawArgumentsContent() ?? '' };
+    argumentText.set(instruction, text);
+  }
+  return { start: positionAt(text.raw, text.origin, word.start), end: positionAt(text.raw, text.origin, word.end) };
 }
+
+const argumentText = new WeakMap<Instruction, { origin: Position; raw: string }>();
 
 /** The document position of an offset into text that starts at `origin`. */
 export function positionAt(text: string, origin: Position, offset: number): Position {

@@ -33,8 +33,9 @@ export const MLO106 = atEnd(
       if (!user || ROOT.test(user) || !isAppCopy(instruction)) continue;
       const keyword = instruction.getInstructionRange();
       // `--chown=user` alone: Docker then uses the user's uid as the gid, which works whatever groups exist; a
-      // group is spelled out only when USER names one. A user given as a variable cannot be spelled into a fix.
-      const fixable = !user.includes('$');
+      // group is spelled out only when USER names one. A user given as a variable, or a malformed USER with more
+      // than one word, cannot be spelled into a fix that keeps the COPY's meaning.
+      const fixable = !/[$\s\\]/.test(user);
       context.report({
         range: keyword,
         message: `${instruction.getKeyword()} after USER ${user} has no --chown: the files belong to root, and the application cannot write beside them as ${user}.`,
