@@ -37,10 +37,10 @@ function readStartCommand(model: DockerfileModel, stage: Stage): Word[] {
 }
 
 /**
- * The command a list of words runs: `sh -c "uvicorn app:app --port $PORT"` runs the first command of its script
- * (whose words get their own ranges), and `env`/`exec` wrappers are stripped.
+ * The command a list of words runs: `sh -c "uvicorn app:app --port $PORT"` runs its script (whose words get their
+ * own ranges: the first command's, or with `allCommands` every command's), and `env`/`exec` wrappers are stripped.
  */
-function lookIntoShell(words: Word[], model: DockerfileModel): Word[] {
+function lookIntoShell(words: Word[], model: DockerfileModel, allCommands = false): Word[] {
   const values = words.map((w) => w.value);
   const shellIndex = values.findIndex((v, i) => /(^|\/)(ba|da)?sh$/.test(v) && values[i + 1] === '-c');
   if (shellIndex >= 0 && words[shellIndex + 2]) {
@@ -48,8 +48,8 @@ function lookIntoShell(words: Word[], model: DockerfileModel): Word[] {
     const script = words[shellIndex + 2];
     const quoted = !script.json && /["']/.test(model.lines[script.range.start.line]?.[script.range.start.character] ?? '');
     const origin = { line: script.range.start.line, character: script.range.start.character + (quoted ? 1 : 0) };
-    const first = splitShell(script.value)[0];
-    return first ? first.words.map((w) => ({ value: w.value, range: offsetRange(script.value, origin, w) })) : [];
+    const commands = splitShell(script.value);
+    return (allCommands ? commands : commands.slice(0, 1)).flatMap((c) => c.words.map((w) => ({ value: w.value, range: offsetRange(script.value, origin, w) })));
   }
   const stripped = unwrapCommand(words.map((w, i) => ({ value: w.value, start: i, end: i + 1 })));
   return stripped.words.map((w) => words[w.start]);
@@ -171,6 +171,8 @@ function serverKind(words: Word[]): { kind: ServerKind; index: number; verb?: nu
       return undefined;
     }
   }
+  // `./manage.py runserver`, run through its shebang.
+  if (program === 'manage.py') return values[1] === 'runserver' ? { kind: 'django', index: 0, verb: 1 } : undefined;
   if (!words[i]) return undefined;
   const found = (kind: ServerKind, verb?: number) => ({ kind, index: i, verb });
   // The subcommand, past global options: `flask --app app run`, `fastapi dev main.py`.
@@ -473,10 +475,11 @@ export function healthcheckCommand(healthcheck: Instruction, model: DockerfileMo
       }
       words.push({ ...toWord(m.index + 1, m.index + m[0].length - 1, value), json: true });
     }
-    return { words: lookIntoShell(words, model), commandRange };
+    return { words: lookIntoShell(words, model, true), commandRange };
   }
-  // Shell form runs under `/bin/sh -c`: every command of the script counts (`curl … || exit 1`).
-  const words = splitShell(body).flatMap((c) => c.words.map((w) => toWord(w.start, w.end, w.value)));
+  // Shell form runs under `/bin/sh -c`: every command of the script counts (`curl … || exit 1`), and a script
+  // handed to another shell (`sh -c "curl …"`) is looked into.
+  const words = splitShell(body).flatMap((c) => lookIntoShell(c.words.map((w) => toWord(w.start, w.end, w.value)), model, true));
   return { words, commandRange };
 }
 

@@ -45,5 +45,11 @@ ruleTests(MLO102, {
       errors: [{ line: 1, column: 6 }],
       suggestion: 'FROM gcr.io/distroless/python3-debian12\nUSER nonroot\nCMD ["app.py"]\n',
     },
+    {
+      name: 'the suggestion fits the image the stage is finally built from',
+      code: 'FROM alpine:3.20 AS base\nFROM base\nCMD ["/app"]\n',
+      errors: [{ line: 2, column: 6 }],
+      suggestion: 'FROM alpine:3.20 AS base\nFROM base\nRUN addgroup -S -g 10001 appuser && adduser -S -D -H -u 10001 -G appuser appuser\nUSER appuser\nCMD ["/app"]\n',
+    },
   ],
 });

@@ -28,6 +28,11 @@ ruleTests(MLO105, {
       errors: [{ line: 2, column: 31, endColumn: 35 }],
     },
     {
+      name: 'curl through sh -c in shell form, after another command',
+      code: 'FROM python:3.11-slim\nHEALTHCHECK CMD sh -c "sleep 1; curl -f http://localhost:8000/health"\n',
+      errors: [{ line: 2, column: 33, endColumn: 37 }],
+    },
+    {
       name: 'curl on alpine, no python: no suggestion',
       code: 'FROM alpine:3.20\nHEALTHCHECK CMD curl -f http://localhost:8000/health\n',
       errors: [{ line: 2, column: 17, message: /Install curl/ }],

@@ -7,6 +7,7 @@ ruleTests(MLO108, {
     'FROM python:3.11-slim\nCMD gunicorn --bind 0.0.0.0:8000 app:app\n',
     { name: 'gunicorn may read its bind from gunicorn.conf.py', code: 'FROM python:3.11-slim\nCMD ["gunicorn", "app:app"]\n' },
     { name: 'host from the environment', code: 'FROM python:3.11-slim\nENV UVICORN_HOST=0.0.0.0\nCMD ["uvicorn", "app:app"]\n' },
+    { name: 'a Unix socket', code: 'FROM python:3.11-slim\nCMD ["uvicorn", "--uds", "/tmp/u.sock", "app:app"]\n' },
     { name: 'not a server', code: 'FROM python:3.11-slim\nCMD ["python3", "-c", "print(1)"]\n' },
   ],
   invalid: [
@@ -57,6 +58,18 @@ ruleTests(MLO108, {
       code: 'FROM python:3.11-slim\nCMD ["python", "manage.py", "runserver", "127.0.0.1:8000"]\n',
       errors: [{ line: 2, column: 43, endColumn: 52 }],
       output: 'FROM python:3.11-slim\nCMD ["python", "manage.py", "runserver", "0.0.0.0:8000"]\n',
+    },
+    {
+      name: 'django runserver with no address',
+      code: 'FROM python:3.11-slim\nCMD ["./manage.py", "runserver"]\n',
+      errors: [{ line: 2, column: 22, endColumn: 31 }],
+      output: 'FROM python:3.11-slim\nCMD ["./manage.py", "runserver", "0.0.0.0:8000"]\n',
+    },
+    {
+      name: 'django runserver with only a port',
+      code: 'FROM python:3.11-slim\nCMD python manage.py runserver 8000\n',
+      errors: [{ line: 2, column: 22, endColumn: 31 }],
+      output: 'FROM python:3.11-slim\nCMD python manage.py runserver 0.0.0.0:8000\n',
     },
   ],
 });

@@ -14,6 +14,7 @@ ruleTests(MLO112, {
     { code: 'FROM python:3.11-slim\nCOPY models/ /app/models/\n', errors: [{ line: 2, column: 6, endColumn: 13 }] },
     { code: 'FROM python:3.11-slim\nADD weights/pytorch_model.bin checkpoints/last.safetensors /app/\n', errors: [{ line: 2, column: 5 }, { line: 2, column: 31 }] },
     { name: 'scikit-learn and checkpoint formats', code: 'FROM python:3.11-slim\nCOPY model.joblib model/model.pkl last.ckpt /m/\n', errors: [{ line: 2, column: 6 }, { line: 2, column: 19 }, { line: 2, column: 35 }] },
+    { name: 'a glob over the model folder', code: 'FROM python:3.11-slim\nCOPY models/* ./models/\n', errors: [{ line: 2, column: 6, endColumn: 14 }] },
     { name: 'inherited from an earlier stage', code: 'FROM python:3.11-slim AS base\nCOPY resnet50.pt /m/\nFROM base\n', errors: [{ line: 2, column: 6 }] },
   ],
 });

@@ -1,4 +1,4 @@
-import type { Instruction } from 'dockerfile-ast';
+import type { From, Instruction } from 'dockerfile-ast';
 import type { Fix } from '../../findings';
 import { finalStage, stageLineage, type Stage } from '../model';
 import { atEnd } from '../rule';
@@ -32,7 +32,7 @@ export const MLO102 = atEnd(
     }
     // Some bases already run as an unprivileged user (distroless `:nonroot` tags, Chainguard images).
     if (baseImageFacts(lineage[lineage.length - 1].from)?.defaultUserIsRoot === false) return;
-    const fix = insertUserFix(stage);
+    const fix = insertUserFix(stage, lineage[lineage.length - 1].from);
     context.report({
       range: stage.from.getImageRange() ?? stage.from.getInstructionRange(),
       message: 'The final stage has no USER, so the server runs as root. Create an unprivileged user and switch to it before CMD.',
@@ -41,9 +41,12 @@ export const MLO102 = atEnd(
   },
 );
 
-/** Inserts a user and `USER` before the first CMD/ENTRYPOINT of the stage, or at its end. */
-function insertUserFix(stage: Stage): Fix | undefined {
-  const facts = baseImageFacts(stage.from);
+/**
+ * Inserts a user and `USER` before the first CMD/ENTRYPOINT of the stage, or at its end, in the way the image it
+ * is finally built from (`base`, past any `FROM <stage>`) can create one.
+ */
+function insertUserFix(stage: Stage, base: From): Fix | undefined {
+  const facts = baseImageFacts(base);
   if (facts?.family === 'scratch') return undefined;
   const anchor: Instruction | undefined = stage.instructions.find((i) => ['CMD', 'ENTRYPOINT', 'HEALTHCHECK'].includes(i.getKeyword()));
   let lines: string[];

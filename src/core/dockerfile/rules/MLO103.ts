@@ -32,6 +32,8 @@ export const MLO103 = atEnd(
     });
 
     function healthcheckFix(): Fix | undefined {
+      // TensorFlow Serving has no health path of its own (only /v1/models/<name>), and its image no probe tool.
+      if (server?.kind === 'tensorflow_model_server') return undefined;
       const url = `http://127.0.0.1:${port}${HEALTH_PATHS[server?.kind ?? ''] ?? '/health'}`;
       const probe = probeFor(url);
       if (!probe) return undefined;
@@ -51,7 +53,7 @@ export const MLO103 = atEnd(
       const installed = new Set(stageRunCommands(lineage, model.ast.getEscapeCharacter()).flatMap(({ command }) => installedPackages(command)));
       if (installed.has('curl')) return `["curl", "-fsS", "${url}"]`;
       if (installed.has('wget')) return `["wget", "-q", "-O", "/dev/null", "${url}"]`;
-      if (facts?.shipsPython || installed.has('python3') || /python|pytorch|tensorflow|tritonserver/.test(image)) return pythonProbe(url);
+      if (facts?.shipsPython || installed.has('python3') || /python|pytorch|tensorflow\/tensorflow|tritonserver/.test(image)) return pythonProbe(url);
       if (/(^|\/)node$/.test(image) || installed.has('nodejs')) return nodeProbe(url);
       if (facts?.shipsCurl) return `["curl", "-fsS", "${url}"]`;
       if (facts?.shipsWget) return `["wget", "-q", "-O", "/dev/null", "${url}"]`;

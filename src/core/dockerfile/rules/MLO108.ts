@@ -36,10 +36,17 @@ export const MLO108 = atEnd(
       });
       return;
     }
+    // A Unix socket or an inherited file descriptor is not a TCP address.
+    if (server.words.some((w) => /^--(uds|fd)(=|$)/.test(w.value))) return;
+    if (server.kind === 'django') {
+      reportDjango();
+      return;
+    }
     const loopbackDefault = LOOPBACK_BY_DEFAULT[server.kind];
     if (!loopbackDefault) return;
     const envs = allInLineage(stageLineage(model, stage), 'ENV').flatMap((env) => (env as Env).getProperties());
     if (envs.some((p) => p.getName() === loopbackDefault.env)) return;
+
     // Append the flag to the command, in the form it is written in: options go after subcommands (`mlflow models
     // serve … --host 0.0.0.0`), and every server here accepts them last.
     const last = server.words[server.words.length - 1];
@@ -53,5 +60,20 @@ export const MLO108 = atEnd(
       message: `${server.programWord.value} binds 127.0.0.1 when no ${loopbackDefault.flag} is given: inside a container that address is reachable only from the container itself. Add ${loopbackDefault.flag} 0.0.0.0.`,
       fix: { title: `Add ${loopbackDefault.flag} 0.0.0.0`, edits: [edit] },
     });
+
+    /** `runserver` with no address, or only a port, listens on 127.0.0.1. */
+    function reportDjango(): void {
+      const operand = server!.verb && server!.words[server!.words.indexOf(server!.verb) + 1];
+      const portOnly = operand && /^\d+$/.test(operand.value) ? operand : undefined;
+      if (operand && !portOnly) return;
+      const anchor = portOnly ?? server!.verb!;
+      const at = portOnly ? portOnly.range.start : anchor.json ? { line: anchor.range.end.line, character: anchor.range.end.character + 1 } : anchor.range.end;
+      const newText = portOnly ? '0.0.0.0:' : anchor.json ? ', "0.0.0.0:8000"' : ' 0.0.0.0:8000';
+      context.report({
+        range: server!.verb!.range,
+        message: 'runserver listens on 127.0.0.1 when no address is given: inside a container that address is reachable only from the container itself. Give it 0.0.0.0.',
+        fix: { title: 'Listen on 0.0.0.0', edits: [{ range: { start: at, end: at }, newText }] },
+      });
+    }
   },
 );

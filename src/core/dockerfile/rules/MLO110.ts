@@ -20,7 +20,12 @@ venv
 **/credentials*.json
 .aws
 .ssh
+.kube
 .netrc
+.npmrc
+.pypirc
+.git-credentials
+.docker/config.json
 kubeconfig
 .mypy_cache
 .pytest_cache

@@ -12,9 +12,18 @@ const SECRET_PATTERNS: Array<{ test: RegExp; what: string }> = [
   { test: /^\.ssh$/i, what: 'SSH keys' },
   { test: /^\.netrc$/i, what: 'a .netrc with passwords' },
   { test: /^\.git-credentials$/i, what: 'stored git credentials' },
-  { test: /^\.docker$/i, what: 'Docker registry credentials' },
   { test: /^\.(npmrc|pypirc)$/i, what: 'a package registry config that may hold a token' },
 ];
+
+/** `.docker/config.json` holds registry logins; the rest of a `.docker/` folder is usually build scripts. */
+const DOCKER_CONFIG = { what: 'Docker registry credentials' };
+
+/** A glob segment (`.env*`) counts when it would pick up a file the pattern is about. */
+function matches(pattern: RegExp, segment: string): boolean {
+  if (!/[*?[]/.test(segment)) return pattern.test(segment);
+  const glob = new RegExp(`^${segment.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
+  return ['.env', '.env.production', 'id_rsa', 'server.key', 'server.pem', 'credentials.json'].some((name) => glob.test(name) && pattern.test(name));
+}
 
 /** Guide, Security Checklist: "Secrets in secure vault". */
 export const MLO111 = perInstruction(
@@ -28,8 +37,11 @@ export const MLO111 = perInstruction(
   (instruction, context) => {
     if (!copiesFromContext(instruction)) return;
     for (const source of copySources(instruction)) {
-      const segments = source.value.replace(/\/+$/, '').split('/');
-      const hit = segments.map((segment) => SECRET_PATTERNS.find((p) => p.test.test(segment))).find((p) => p !== undefined);
+      const path = source.value.replace(/\/+$/, '');
+      const segments = path.split('/');
+      const hit =
+        (/(^|\/)\.docker(\/config\.json)?$/.test(path) ? DOCKER_CONFIG : undefined) ??
+        segments.map((segment) => SECRET_PATTERNS.find((p) => matches(p.test, segment))).find((p) => p !== undefined);
       if (!hit) continue;
       context.report({
         range: source.range,

@@ -26,7 +26,8 @@ export const MLO112 = atEnd(
       for (const instruction of lineageStage.instructions) {
         if (!copiesFromContext(instruction)) continue;
         for (const source of copySources(instruction)) {
-          const segments = source.value.replace(/^\.\//, '').replace(/\/+$/, '').split('/');
+          // `models/*` and `models/**` copy the folder's contents: the same as copying the folder.
+          const segments = source.value.replace(/^\.\//, '').replace(/(\/\*\*?)+$/, '').replace(/\/+$/, '').split('/');
           const file = segments[segments.length - 1];
           const inModelFolder = segments.slice(0, -1).some((s) => MODEL_FOLDER.test(s));
           // A whole `models/` folder counts only at the top of the context: `app/models/` is usually code (ORM
