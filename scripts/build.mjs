@@ -38,11 +38,18 @@ function listTs(dir) {
   });
 }
 
+/** `--out DIR` puts the transpiled files elsewhere, so that parallel test runs do not remove each other's. */
+function testOutDir() {
+  const at = process.argv.indexOf('--out');
+  return at >= 0 && process.argv[at + 1] ? process.argv[at + 1] : 'out';
+}
+
 async function tests() {
-  rmSync('out', { recursive: true, force: true });
+  const outdir = testOutDir();
+  rmSync(outdir, { recursive: true, force: true });
   await build({
     entryPoints: [...listTs('src'), ...listTs('test')],
-    outdir: 'out',
+    outdir,
     outbase: '.',
     bundle: false,
     platform: 'node',

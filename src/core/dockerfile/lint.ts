@@ -43,6 +43,7 @@ export function lintDockerfile(text: string, options: DockerfileLintOptions = {}
       const visitor = rule.create({
         model,
         facts,
+        settings: options.config?.dockerfile ?? {},
         report: (report) => findings.push({ code: rule.id, severity, ...report }),
       });
       visitors.push({ rule, visitor });

@@ -1,5 +1,6 @@
 import type { Instruction } from 'dockerfile-ast';
 import type { Report, RuleMeta } from '../rules/rule';
+import type { DockerfileSettings } from '../rules/config';
 import type { DockerfileModel } from './model';
 
 /**
@@ -14,6 +15,8 @@ export interface DockerfileFacts {
 export interface DockerfileRuleContext {
   readonly model: DockerfileModel;
   readonly facts: DockerfileFacts;
+  /** Settings from the config (trusted registries, label schema); empty when none are set. */
+  readonly settings: DockerfileSettings;
   report(report: Report): void;
 }
 
@@ -25,10 +28,15 @@ export interface DockerfileVisitor {
 
 export interface DockerfileRule extends RuleMeta {
   kind: 'dockerfile';
+  /**
+   * Whether the rule reads RUN bodies as POSIX shell. Such rules are skipped where the shell is not POSIX: after
+   * `SHELL ["powershell", …]` or `SHELL ["cmd", …]`, or in a file with `# hadolint shell=powershell`.
+   */
+  usesShell?: boolean;
   create(context: DockerfileRuleContext): DockerfileVisitor;
 }
 
-type Meta = Omit<RuleMeta, 'kind'>;
+type Meta = Omit<RuleMeta, 'kind'> & { usesShell?: boolean };
 
 /** A rule that looks at one instruction at a time, with nothing carried between them (most of hadolint's rules). */
 export function perInstruction(

@@ -11,6 +11,22 @@ export interface LintConfig {
   rules: Record<string, SeveritySetting>;
   /** The lowest severity that makes the CLI exit 1. */
   failureThreshold?: FailureThreshold;
+  /** Settings some Dockerfile rules read (hadolint's `trustedRegistries`, `label-schema`, `strict-labels`). */
+  dockerfile?: DockerfileSettings;
+}
+
+/** The type a label's value must have under hadolint's `label-schema`. */
+export type LabelType = 'text' | 'url' | 'spdx' | 'hash' | 'rfc3339' | 'semver' | 'email';
+
+export interface DockerfileSettings {
+  /** Registries FROM may pull from (DL3026); empty or absent turns the rule's check off. `*` wildcards allowed. */
+  trustedRegistries?: string[];
+  /** Labels every image must carry, with the type of their value (DL3049–DL3058). */
+  labelSchema?: Record<string, LabelType>;
+  /** Whether labels outside the schema are reported (DL3050). */
+  strictLabels?: boolean;
+  /** Whether `# hadolint ignore=`/`# mlops-deploy ignore=` pragmas are honoured (true: they are not). */
+  disableIgnorePragma?: boolean;
 }
 
 export const DEFAULT_CONFIG: LintConfig = { rules: {} };
@@ -25,6 +41,7 @@ export function mergeConfigs(...configs: ReadonlyArray<Partial<LintConfig> | und
     if (!config) continue;
     Object.assign(merged.rules, config.rules);
     if (config.failureThreshold !== undefined) merged.failureThreshold = config.failureThreshold;
+    if (config.dockerfile) merged.dockerfile = { ...merged.dockerfile, ...config.dockerfile };
   }
   return merged;
 }
