@@ -4,10 +4,12 @@
 const { runCli } = require('../dist/cli.js');
 const { readFileSync } = require('node:fs');
 
-process.exitCode = runCli(process.argv.slice(2), {
+runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   readStdin: () => readFileSync(0, 'utf8'),
   isTty: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
   cwd: process.cwd(),
+}).then((status) => {
+  process.exitCode = status;
 });

@@ -1,7 +1,7 @@
 // Bundles the extension and the CLI with esbuild; with --tests, also transpiles every source and test file to
 // out/ (one CommonJS file per TypeScript file) for node's test runner and the VS Code host tests.
 import { build } from 'esbuild';
-import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -28,6 +28,10 @@ async function bundles() {
     banner: { js: 'globalThis.__mlopsDeployLoadStart = performance.now();' },
   });
   await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' });
+  // The Bash parser's WebAssembly files are loaded at run time from beside the bundles.
+  mkdirSync('dist', { recursive: true });
+  copyFileSync('node_modules/web-tree-sitter/tree-sitter.wasm', 'dist/tree-sitter.wasm');
+  copyFileSync('node_modules/tree-sitter-bash/tree-sitter-bash.wasm', 'dist/tree-sitter-bash.wasm');
 }
 
 function listTs(dir) {

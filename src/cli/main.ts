@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { isAtLeast, type Finding } from '../core/findings';
 import { dockerignoreCandidates, isDockerfileName, SKIPPED_FOLDERS } from '../core/files';
+import { initShellParser } from '../core/dockerfile/bash';
 import { lintDockerfile, looksBinary } from '../core/dockerfile/lint';
 import { FAILURE_THRESHOLDS, findConfigFile, mergeConfigs, parseConfigFile, type FailureThreshold, type LintConfig } from '../core/rules/config';
 import { formatJson, formatSarif, formatTty, OUTPUT_FORMATS, type FileResult, type OutputFormat } from '../core/rules/format';
@@ -151,8 +152,8 @@ function ruleHelp(id: string): string | undefined {
   return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
 }
 
-/** Runs the CLI and returns its exit status; never throws. */
-export function runCli(args: string[], io: CliIo): number {
+/** Runs the CLI and returns its exit status; never rejects. */
+export async function runCli(args: string[], io: CliIo): Promise<number> {
   try {
     const options = parseArgs(args);
     if (options === 'help') {
@@ -163,6 +164,7 @@ export function runCli(args: string[], io: CliIo): number {
       io.stdout(`${typeof MLOPS_DEPLOY_VERSION === 'string' ? MLOPS_DEPLOY_VERSION : 'dev'}\n`);
       return 0;
     }
+    await initShellParser();
     const explicitConfig = options.config ? loadConfig(resolve(io.cwd, options.config), io) : undefined;
     const configCache = new Map<string, LintConfig | undefined>();
     const configFor = (file: string): LintConfig | undefined => {

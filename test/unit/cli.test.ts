@@ -30,15 +30,15 @@ function project(files: Record<string, string | Buffer>): string {
   return dir;
 }
 
-function run(args: string[], cwd: string, stdin = ''): { status: number; stdout: string; stderr: string } {
+async function run(args: string[], cwd: string, stdin = ''): Promise<{ status: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const status = runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readStdin: () => stdin, isTty: false, cwd });
+  const status = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readStdin: () => stdin, isTty: false, cwd });
   return { status, stdout, stderr };
 }
 
 describe('mlops-deploy lint', () => {
-  it('finds Dockerfiles by name in folders, skipping .git and node_modules, and prints 1-based JSON', () => {
+  it('finds Dockerfiles by name in folders, skipping .git and node_modules, and prints 1-based JSON', async () => {
     const dir = project({
       'svc/Dockerfile': BAD,
       'svc/api.Dockerfile': GOOD,
@@ -49,7 +49,7 @@ describe('mlops-deploy lint', () => {
       '.git/Dockerfile': BAD,
       'README.md': 'FROM nothing',
     });
-    const { status, stdout, stderr } = run(['lint', '--format', 'json', '.'], dir);
+    const { status, stdout, stderr } = await run(['lint', '--format', 'json', '.'], dir);
     assert.equal(stderr, '');
     assert.equal(status, 1);
     const rows = JSON.parse(stdout) as Array<Record<string, unknown>>;
@@ -68,61 +68,61 @@ describe('mlops-deploy lint', () => {
     assert.ok(!rows.some((r) => r.code === 'MLO110'), 'the .dockerignore beside it counts');
   });
 
-  it('exit status follows the failure threshold', () => {
+  it('exit status follows the failure threshold', async () => {
     const dir = project({ Dockerfile: 'FROM python:3.11\nCMD ["python3", "job.py"]\n' });
     // MLO102 (warning) and MLO104 (info) fire.
-    assert.equal(run(['lint', 'Dockerfile'], dir).status, 1);
-    assert.equal(run(['lint', '-t', 'warning', 'Dockerfile'], dir).status, 1);
-    assert.equal(run(['lint', '--failure-threshold=error', 'Dockerfile'], dir).status, 0);
-    assert.equal(run(['lint', '-t', 'none', 'Dockerfile'], dir).status, 0);
+    assert.equal((await run(['lint', 'Dockerfile'], dir)).status, 1);
+    assert.equal((await run(['lint', '-t', 'warning', 'Dockerfile'], dir)).status, 1);
+    assert.equal((await run(['lint', '--failure-threshold=error', 'Dockerfile'], dir)).status, 0);
+    assert.equal((await run(['lint', '-t', 'none', 'Dockerfile'], dir)).status, 0);
   });
 
-  it('a clean Dockerfile exits 0 and says so', () => {
+  it('a clean Dockerfile exits 0 and says so', async () => {
     const dir = project({ Dockerfile: GOOD, '.dockerignore': '.git\n' });
-    const { status, stdout } = run(['lint', '.'], dir);
+    const { status, stdout } = await run(['lint', '.'], dir);
     assert.equal(stdout, 'No problems in 1 file.\n');
     assert.equal(status, 0);
   });
 
-  it('usage and I/O errors exit 2 with one line on stderr', () => {
+  it('usage and I/O errors exit 2 with one line on stderr', async () => {
     const dir = project({});
     for (const args of [['lint'], ['lint', '--format', 'xml', '.'], ['lint', 'missing/Dockerfile'], ['lint', '--bogus', '.'], ['check', '.'], ['lint', '-t']]) {
-      const { status, stderr, stdout } = run(args, dir);
+      const { status, stderr, stdout } = await run(args, dir);
       assert.equal(status, 2, args.join(' '));
       assert.equal(stdout, '');
       assert.match(stderr, /^mlops-deploy: [^\n]+\n$/, args.join(' '));
     }
   });
 
-  it('reads stdin for -, skips binary files, and uses the nearest config file', () => {
+  it('reads stdin for -, skips binary files, and uses the nearest config file', async () => {
     const dir = project({
       'Dockerfile.bin': Buffer.from([0x46, 0x52, 0x4f, 0x4d, 0x00, 0x01, 0x02]),
       'svc/Dockerfile': BAD,
       '.mlops-deploy.yaml': 'rules:\n  MLO108: info\nignored: [MLO102, MLO103, MLO110]\nfailure-threshold: warning\n',
     });
-    const binary = run(['lint', 'Dockerfile.bin'], dir);
+    const binary = await run(['lint', 'Dockerfile.bin'], dir);
     assert.match(binary.stderr, /Dockerfile\.bin: skipped, it is a binary file/);
     assert.equal(binary.status, 0);
-    const configured = run(['lint', '-f', 'json', 'svc'], dir);
+    const configured = await run(['lint', '-f', 'json', 'svc'], dir);
     const rows = JSON.parse(configured.stdout) as Array<{ code: string; severity: string }>;
     assert.deepEqual(rows.map((r) => `${r.code}:${r.severity}`), ['MLO108:info']);
     assert.equal(configured.status, 0, 'failure-threshold from the config file');
-    const stdin = run(['lint', '-f', 'json', '-'], dir, BAD);
+    const stdin = await run(['lint', '-f', 'json', '-'], dir, BAD);
     assert.ok((JSON.parse(stdin.stdout) as Array<{ file: string }>).every((r) => r.file === '-'));
   });
 
-  it('a broken config file is reported with its place and linting goes on with what could be read', () => {
+  it('a broken config file is reported with its place and linting goes on with what could be read', async () => {
     const dir = project({ Dockerfile: BAD, 'cfg.yaml': 'rules:\n  MLO108: loud\n  MLO102: off\n' });
-    const { stderr, stdout, status } = run(['lint', '-c', 'cfg.yaml', '-f', 'json', 'Dockerfile'], dir);
+    const { stderr, stdout, status } = await run(['lint', '-c', 'cfg.yaml', '-f', 'json', 'Dockerfile'], dir);
     assert.match(stderr, /cfg\.yaml:2:11: error: The severity of MLO108 must be one of/);
     const codes = (JSON.parse(stdout) as Array<{ code: string }>).map((r) => r.code);
     assert.ok(codes.includes('MLO108') && !codes.includes('MLO102'));
     assert.equal(status, 1);
   });
 
-  it('writes SARIF 2.1.0 with the rules that fired and their help', () => {
+  it('writes SARIF 2.1.0 with the rules that fired and their help', async () => {
     const dir = project({ Dockerfile: BAD });
-    const log = JSON.parse(run(['lint', '-f', 'sarif', '.'], dir).stdout);
+    const log = JSON.parse((await run(['lint', '-f', 'sarif', '.'], dir)).stdout);
     assert.equal(log.version, '2.1.0');
     const run0 = log.runs[0];
     assert.equal(run0.tool.driver.name, 'mlops-deploy');
@@ -137,7 +137,7 @@ describe('mlops-deploy lint', () => {
     });
   });
 
-  it('the installed binary runs the same CLI', () => {
+  it('the installed binary runs the same CLI', async () => {
     const dir = project({ Dockerfile: BAD });
     const bin = join(__dirname, '..', '..', '..', 'bin', 'mlops-deploy.js');
     const result = spawnSync(process.execPath, [bin, 'lint', 'Dockerfile'], { cwd: dir, encoding: 'utf8' });

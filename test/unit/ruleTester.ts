@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { applyEdits, type Finding } from '../../src/core/findings';
 import { lintDockerfile } from '../../src/core/dockerfile/lint';
 import type { DockerfileFacts, DockerfileRule } from '../../src/core/dockerfile/rule';
+import { initShellParser } from '../../src/core/dockerfile/bash';
 
 /** A finding expected by a test: 1-based line and column as an editor shows them; the end is optional. */
 export interface ExpectedFinding {
@@ -49,6 +50,7 @@ export function runRule(rule: DockerfileRule, code: string, facts: DockerfileFac
  */
 export function ruleTests(rule: DockerfileRule, cases: { valid: Array<string | ValidCase>; invalid: InvalidCase[] }): void {
   describe(rule.id, () => {
+    before(() => initShellParser());
     for (const [i, raw] of cases.valid.entries()) {
       const valid = typeof raw === 'string' ? { code: raw } : raw;
       it(`valid ${i + 1}${valid.name ? `: ${valid.name}` : ''}`, () => {

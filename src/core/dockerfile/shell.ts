@@ -1,5 +1,6 @@
 import type { Instruction, JSONInstruction } from 'dockerfile-ast';
 import type { Position, Range } from '../findings';
+import { parseShellWords } from './bash';
 
 /** A word of a shell command with its unquoted value and its place in the instruction's raw argument text. */
 export interface ShellWord {
@@ -16,29 +17,42 @@ export interface ShellCommand {
   allWords: ShellWord[];
   /** Whether the command ran under sudo. */
   sudo: ShellWord | undefined;
+  /** Whether the command is part of a pipeline (`curl … | sh`). */
+  piped: boolean;
 }
 
 const OPERATOR_CHARS = new Set(['&', '|', ';', '(', ')', '\n']);
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
 /**
- * Splits a POSIX shell script into simple commands. It understands quoting, backslash escapes and line
- * continuations, the operators `&& || ; | &`, subshells and groups, comments, and `sudo`/`env` wrappers: enough
- * for the guide's rules, which look for commands and their flags. It does not expand variables.
+ * Splits a shell script into simple commands with `sudo`/`env`/`VAR=x` wrappers stripped. With the Bash parser
+ * loaded (see bash.ts) this is a real parse; before it is loaded, a tokenizer that understands quoting, escapes,
+ * continuations, comments and the operators `&& || ; | &`, subshells and groups gives the same commands for
+ * ordinary scripts (test/unit/shell.test.ts holds the two to that on a corpus). Variables are not expanded.
  */
 export function splitShell(script: string, escapeChar = '\\'): ShellCommand[] {
+  const parsed = parseShellWords(script);
+  if (parsed) return parsed.map((c) => ({ ...unwrapCommand(c.words), piped: c.piped }));
+  return tokenizeShell(script, escapeChar);
+}
+
+/** The fallback tokenizer; see splitShell. */
+export function tokenizeShell(script: string, escapeChar = '\\'): ShellCommand[] {
   const commands: ShellCommand[] = [];
   let words: ShellWord[] = [];
   let value = '';
   let start = -1;
+  // Whether the command being read follows a `|`, and whether it is followed by one.
+  let afterPipe = false;
   const endWord = (end: number): void => {
     if (start >= 0) words.push({ value, start, end });
     value = '';
     start = -1;
   };
-  const endCommand = (): void => {
-    if (words.length > 0) commands.push(unwrapCommand(words));
+  const endCommand = (beforePipe = false): void => {
+    if (words.length > 0) commands.push({ ...unwrapCommand(words), piped: afterPipe || beforePipe });
     words = [];
+    afterPipe = beforePipe;
   };
   let i = 0;
   while (i < script.length) {
@@ -75,8 +89,9 @@ export function splitShell(script: string, escapeChar = '\\'): ShellCommand[] {
     }
     if (OPERATOR_CHARS.has(c)) {
       endWord(i);
-      endCommand();
-      i++;
+      const pipe = c === '|' && script[i + 1] !== '|' && script[i - 1] !== '|';
+      endCommand(pipe);
+      i += c === '|' && script[i + 1] === '|' ? 2 : c === '&' && script[i + 1] === '&' ? 2 : 1;
       continue;
     }
     if ((c === '{' || c === '}') && start < 0 && (i + 1 >= script.length || /[\s;]/.test(script[i + 1]))) {
@@ -105,7 +120,7 @@ function findClosingQuote(script: string, open: number, quote: string): number {
 }
 
 /** Strips the wrappers that run another command: `sudo [-u user]`, `env [VAR=v]`, `VAR=v cmd`, `exec`, `nohup`. */
-export function unwrapCommand(allWords: ShellWord[]): ShellCommand {
+export function unwrapCommand(allWords: ShellWord[]): Omit<ShellCommand, 'piped'> {
   let i = 0;
   let sudo: ShellWord | undefined;
   for (;;) {
@@ -155,7 +170,7 @@ function parseRunCommands(instruction: Instruction, escapeChar: string): ShellCo
   if (raw === null) return [];
   const body = stripRunFlags(raw);
   const json = jsonWords(instruction, raw);
-  if (json) return json.length > 0 ? [unwrapCommand(json)] : [];
+  if (json) return json.length > 0 ? [{ ...unwrapCommand(json), piped: false }] : [];
   const heredoc = HEREDOC_START.exec(body.text);
   if (heredoc) {
     const delimiter = heredoc[2];
@@ -170,7 +185,19 @@ function parseRunCommands(instruction: Instruction, escapeChar: string): ShellCo
     if (interpreter && !/^(ba|da|a)?sh\b/.test(interpreter)) return [];
     return shift(splitShell(content, escapeChar), offset);
   }
-  return shift(splitShell(body.text, escapeChar), body.offset);
+  return shift(splitShell(joinContinuations(body.text, escapeChar), escapeChar), body.offset);
+}
+
+/**
+ * The script Docker hands to the shell: Docker itself removes each escape-newline and the comment lines between
+ * continued lines before the shell sees the text. They are blanked here rather than removed, so that offsets into
+ * the instruction stay valid for ranges.
+ */
+export function joinContinuations(text: string, escapeChar: string): string {
+  const escaped = escapeRegExp(escapeChar);
+  return text
+    .replace(new RegExp(`${escaped}(\\r?\\n)([ \\t]*#[^\\n]*\\n)*`, 'g'), (m) => ' '.repeat(m.length))
+    .replace(/\r/g, ' ');
 }
 
 /** RUN's own flags (`--mount=...`, `--network=...`, `--security=...`) are not part of the command. */
@@ -223,7 +250,7 @@ function offsetIn(raw: string, origin: Position, target: Position): number {
 function shift(commands: ShellCommand[], by: number): ShellCommand[] {
   if (by === 0) return commands;
   const move = (w: ShellWord): ShellWord => ({ value: w.value, start: w.start + by, end: w.end + by });
-  return commands.map((c) => ({ words: c.words.map(move), allWords: c.allWords.map(move), sudo: c.sudo && move(c.sudo) }));
+  return commands.map((c) => ({ words: c.words.map(move), allWords: c.allWords.map(move), sudo: c.sudo && move(c.sudo), piped: c.piped }));
 }
 
 function escapeRegExp(s: string): string {

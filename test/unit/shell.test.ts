@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { initShellParser, parseShellWords } from '../../src/core/dockerfile/bash';
+import { parseDockerfile } from '../../src/core/dockerfile/model';
+import { joinContinuations, splitShell, tokenizeShell, type ShellCommand } from '../../src/core/dockerfile/shell';
+import { BENCH_CORPUS_SEED, BENCH_CORPUS_SIZE, generateCorpus } from '../bench/corpus';
+
+const summary = (commands: ShellCommand[]): string[] => commands.map((c) => `${c.sudo ? 'sudo ' : ''}${c.words.map((w) => w.value).join(' ')}${c.piped ? ' |' : ''}`);
+
+describe('the Bash parser', () => {
+  before(() => initShellParser());
+
+  it('finds every command that runs, wrappers stripped, with offsets into the script', () => {
+    const script = `apt-get update && FOO=1 sudo -u app apt-get install -y "cu"rl 'a b' > /dev/null 2>&1; if true; then pip install x; fi; for i in 1 2; do npm i "$i"; done; curl -fsSL https://x | sh; (cd /tmp && make)`;
+    const commands = splitShell(script);
+    assert.deepEqual(summary(commands), [
+      'apt-get update',
+      'sudo apt-get install -y curl a b',
+      'true',
+      'pip install x',
+      'npm i $i',
+      'curl -fsSL https://x |',
+      'sh |',
+      'cd /tmp',
+      'make',
+    ]);
+    const install = commands[1];
+    assert.equal(script.slice(install.words[0].start, install.words[0].end), 'apt-get');
+    assert.equal(script.slice(install.words[3].start, install.words[3].end), '"cu"rl');
+  });
+
+  it('looks into command substitutions, which run too', () => {
+    assert.deepEqual(summary(splitShell('apt-get install -y $(cat /tmp/packages.txt)')), ['apt-get install -y $(cat /tmp/packages.txt)', 'cat /tmp/packages.txt']);
+  });
+
+  it('never throws on malformed shell, and still finds the commands it can', () => {
+    for (const script of ['if then fi ((', '"unterminated', "echo 'x", 'a && && b', ')))(((', '$(', '<<EOF\n']) {
+      assert.doesNotThrow(() => splitShell(script), script);
+    }
+    assert.deepEqual(summary(splitShell('apt-get install -y curl && "unterminated')).slice(0, 1), ['apt-get install -y curl']);
+  });
+
+  it('agrees with the fallback tokenizer on every RUN of the benchmark corpus', () => {
+    let compared = 0;
+    for (const file of generateCorpus(BENCH_CORPUS_SIZE, BENCH_CORPUS_SEED)) {
+      const model = parseDockerfile(file.text);
+      for (const run of model.instructions.filter((i) => i.getKeyword() === 'RUN')) {
+        const raw = run.getRawArgumentsContent() ?? '';
+        if (raw.trimStart().startsWith('<<') || raw.trimStart().startsWith('[')) continue;
+        const script = joinContinuations(raw.replace(/^(\s*--\S+\s+)+/, ''), '\\');
+        const parsed = parseShellWords(script);
+        assert.ok(parsed, 'the parser is loaded');
+        assert.deepEqual(summary(tokenizeShell(script)), summary(splitShell(script)), `${file.name}: ${script}`);
+        compared++;
+      }
+    }
+    assert.ok(compared > 500, `compared ${compared} RUN bodies`);
+  });
+});
