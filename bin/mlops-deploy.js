@@ -10,6 +10,7 @@ runCli(process.argv.slice(2), {
   readStdin: () => readFileSync(0, 'utf8'),
   isTty: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
   cwd: process.cwd(),
+  env: process.env,
 }).then((status) => {
   process.exitCode = status;
 });

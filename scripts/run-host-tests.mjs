@@ -8,6 +8,7 @@ import { format } from 'node:util';
 import {
   assertExtensionBuilt,
   copyWorkspace,
+  exitOnSignals,
   extensionPath,
   launchBrowser,
   removeWorkspace,
@@ -137,4 +138,5 @@ function formatConsoleLine(values, text) {
   return level === 'INFO' ? format(...rest) : `[${level.toLowerCase()}] ${format(...rest)}`;
 }
 
+exitOnSignals();
 process.exitCode = await main();

@@ -40,6 +40,31 @@ const untrustedSettings = {
   'security.workspace.trust.startupPrompt': 'never',
 };
 
+// What this process started and has not cleaned up yet: code-server process groups and temporary folders. When the
+// process exits without stop() or removeWorkspace() having run (an error, Ctrl+C), they go on the way out, or the
+// detached servers would outlive it.
+const runningGroups = new Set();
+const temporaryDirs = new Set();
+process.on('exit', () => {
+  for (const pid of runningGroups) {
+    killGroup(pid, 'SIGKILL');
+  }
+  for (const dir of temporaryDirs) {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+function makeTemporaryDir(prefix) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  temporaryDirs.add(dir);
+  return dir;
+}
+
+function removeTemporaryDir(dir) {
+  fs.rmSync(dir, { recursive: true, force: true });
+  temporaryDirs.delete(dir);
+}
+
 /** Returns the code-server launcher, installing code-server and its Node 24 first if they are missing. */
 export async function ensureCodeServer() {
   if (isExecutable(launcherPath)) {
@@ -69,6 +94,8 @@ export async function ensureCodeServer() {
  * port: defaults to a free port.
  * extensionGallery: false (the default) leaves the marketplace (Open VSX) unset, so that an offline run neither
  * waits for it nor logs its failures.
+ *
+ * Resolves once /healthz answers, with { url, port, exited (settles when code-server ends), readLog(), stop() }.
  */
 export async function startCodeServer({
   workspace,
@@ -80,7 +107,7 @@ export async function startCodeServer({
   extensionGallery = false,
 }) {
   const launcher = await ensureCodeServer();
-  const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlops-deploy-host-'));
+  const runDir = makeTemporaryDir('mlops-deploy-host-');
   const dirs = {
     userData: path.join(runDir, 'user-data'),
     extensions: extensionsDir ?? path.join(runDir, 'extensions'),
@@ -125,27 +152,21 @@ export async function startCodeServer({
       ...(extensionGallery ? {} : { EXTENSIONS_GALLERY: '{}' }),
     },
   });
+  runningGroups.add(child.pid);
   fs.closeSync(log);
   const exited = new Promise((resolve) => {
     child.once('exit', (code, signal) => resolve({ code, signal }));
     child.once('error', (error) => resolve({ code: null, signal: null, error }));
   });
 
-  // If this script ends without calling stop(), the detached server would outlive it; end it on the way out.
-  const killOnExit = () => {
-    killGroup(child.pid, 'SIGKILL');
-    fs.rmSync(runDir, { recursive: true, force: true });
-  };
-  process.once('exit', killOnExit);
-
   const readLog = () => (fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : '');
   let stopped;
   const stop = () => {
     stopped ??= (async () => {
-      process.removeListener('exit', killOnExit);
       if (child.exitCode === null && child.signalCode === null) {
         killGroup(child.pid, 'SIGTERM');
-        const ended = await Promise.race([exited.then(() => true), delay(5000).then(() => false)]);
+        const gracePeriod = new Promise((resolve) => setTimeout(resolve, 5000, false).unref());
+        const ended = await Promise.race([exited.then(() => true), gracePeriod]);
         if (!ended) {
           killGroup(child.pid, 'SIGKILL');
           await exited;
@@ -153,7 +174,8 @@ export async function startCodeServer({
       }
       // Processes of the group that outlive code-server itself, such as the file watcher, go too.
       killGroup(child.pid, 'SIGKILL');
-      fs.rmSync(runDir, { recursive: true, force: true });
+      runningGroups.delete(child.pid);
+      removeTemporaryDir(runDir);
     })();
     return stopped;
   };
@@ -166,7 +188,7 @@ export async function startCodeServer({
     await stop();
     throw new Error(`${error.message}\ncode-server log (last lines):\n${tail}`);
   }
-  return { url, port: chosenPort, readLog, stop };
+  return { url, port: chosenPort, exited, readLog, stop };
 }
 
 /** Launches the system's headless Chromium with a fresh profile (Playwright makes a new one per launch). */
@@ -192,7 +214,7 @@ export function copyWorkspace(src) {
   if (!fs.existsSync(src)) {
     throw new Error(`workspace folder ${src} does not exist`);
   }
-  const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'mlops-deploy-ws-'));
+  const parent = makeTemporaryDir('mlops-deploy-ws-');
   const copy = path.join(parent, path.basename(src));
   fs.cpSync(src, copy, { recursive: true });
   return copy;
@@ -200,23 +222,46 @@ export function copyWorkspace(src) {
 
 /** Removes a folder made by copyWorkspace. */
 export function removeWorkspace(copy) {
-  fs.rmSync(path.dirname(copy), { recursive: true, force: true });
+  removeTemporaryDir(path.dirname(copy));
 }
 
 /**
  * Makes `dir` an extensions folder holding the extension under test, as a link named the way VS Code names
- * installed extensions (`<publisher>.<name>-<version>`). Links to older versions are removed.
+ * installed extensions (`<publisher>.<name>-<version>`), replacing links to other versions or folders.
  */
 function linkExtension(dir) {
   const manifest = readManifest(extensionPath);
   const id = `${manifest.publisher}.${manifest.name}`;
+  const link = path.join(dir, `${id}-${manifest.version}`);
   fs.mkdirSync(dir, { recursive: true });
+  if (readLink(link) === extensionPath) {
+    return;
+  }
   for (const entry of fs.readdirSync(dir)) {
     if (entry.startsWith(`${id}-`)) {
       fs.rmSync(path.join(dir, entry), { recursive: true, force: true });
     }
   }
-  fs.symlinkSync(extensionPath, path.join(dir, `${id}-${manifest.version}`), 'dir');
+  fs.symlinkSync(extensionPath, link, 'dir');
+  // VS Code lists a folder's extensions in its extensions.json and ignores folders missing from it once it exists;
+  // without the file it lists every extension it finds in the folder again, the new link included.
+  fs.rmSync(path.join(dir, 'extensions.json'), { force: true });
+  // It also marks replaced versions in .obsolete, to delete them at a later start; a version linked again must
+  // not stay marked.
+  const obsoleteFile = path.join(dir, '.obsolete');
+  if (fs.existsSync(obsoleteFile)) {
+    const obsolete = JSON.parse(fs.readFileSync(obsoleteFile, 'utf8'));
+    delete obsolete[path.basename(link)];
+    fs.writeFileSync(obsoleteFile, JSON.stringify(obsolete));
+  }
+}
+
+function readLink(file) {
+  try {
+    return fs.readlinkSync(file);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Fails with a message that says what to run when the extension's bundle has not been built. */
@@ -224,11 +269,11 @@ export function assertExtensionBuilt() {
   const manifest = readManifest(extensionPath);
   const main = path.resolve(extensionPath, manifest.main);
   if (!fs.existsSync(main) && !fs.existsSync(`${main}.js`)) {
-    throw new Error(`${path.relative(process.cwd(), main) || main} is missing: run \`npm run build\` first`);
+    throw new Error(`${main} is missing: run \`npm run build\` first`);
   }
 }
 
-export function readManifest(dir) {
+function readManifest(dir) {
   return JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
 }
 
@@ -264,12 +309,15 @@ export function delay(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Runs a command with an argument array, passing stderr through, and resolves with its exit code and stdout. */
+/**
+ * Runs a command with an argument array and resolves with its exit code and its stdout, which is captured unless
+ * `options.stdio` says otherwise; stderr passes through.
+ */
 export function run(command, args, options = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'], ...options });
     let stdout = '';
-    child.stdout.on('data', (chunk) => {
+    child.stdout?.on('data', (chunk) => {
       stdout += chunk;
     });
     child.once('error', reject);

@@ -1,27 +1,46 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { isAtLeast, type Finding } from '../core/findings';
+import { applyEdits, isAtLeast, type Finding } from '../core/findings';
 import { dockerignoreCandidates, isDockerfileName, SKIPPED_FOLDERS } from '../core/files';
 import { initShellParser } from '../core/dockerfile/bash';
 import { lintDockerfile, looksBinary } from '../core/dockerfile/lint';
-import { FAILURE_THRESHOLDS, findConfigFile, mergeConfigs, parseConfigFile, type FailureThreshold, type LintConfig } from '../core/rules/config';
-import { formatJson, formatSarif, formatTty, OUTPUT_FORMATS, type FileResult, type OutputFormat } from '../core/rules/format';
+import {
+  configFilesFor,
+  configFromEnv,
+  FAILURE_THRESHOLDS,
+  mergeConfigs,
+  parseConfigFile,
+  type FailureThreshold,
+  type LintConfig,
+} from '../core/rules/config';
+import { formatCheckstyle, formatGitlab, formatJson, formatJunit, formatSarif, formatTty, OUTPUT_FORMATS, type FileResult, type OutputFormat } from '../core/rules/format';
 import { allRules, ruleIds } from '../core/rules/registry';
 
 declare const MLOPS_DEPLOY_VERSION: string | undefined;
+const VERSION = typeof MLOPS_DEPLOY_VERSION === 'string' ? MLOPS_DEPLOY_VERSION : 'dev';
 
 const USAGE = `Usage: mlops-deploy lint [options] PATH...
 
-Lints Dockerfiles against the MLOps deployment guide. PATH is a file, a folder (searched recursively for
-Dockerfile, Containerfile, *.Dockerfile and Dockerfile.*; .git and node_modules are skipped) or - for stdin.
+Lints Dockerfiles against the MLOps deployment guide and hadolint's rules. PATH is a file, a folder (searched
+recursively for Dockerfile, Containerfile, *.Dockerfile and Dockerfile.*; .git and node_modules are skipped) or
+- for stdin.
 
 Options:
-  -f, --format tty|json|sarif       output format (default: tty)
+  -f, --format FORMAT               tty, json, sarif, checkstyle, gitlab or junit (default: tty)
   -t, --failure-threshold LEVEL     exit 1 when a finding is at or above LEVEL:
                                     error, warning, info, style or none (default: info)
-  -c, --config FILE                 a .mlops-deploy.yaml to use instead of the nearest one above each file
+      --no-fail                     exit 0 whatever is found (the same as --failure-threshold none)
+  -c, --config FILE                 a config file to use instead of the .hadolint.yaml and .mlops-deploy.yaml
+                                    found above each file
+      --ignore RULE                 turn a rule off (repeatable)
+      --fix                         apply every safe fix in place, then report what is left
   -h, --help                        show this help
   -v, --version                     print the version
+
+Configuration, weakest first: hadolint's config (the nearest .hadolint.yaml, else hadolint's user config),
+the nearest .mlops-deploy.yaml, hadolint's environment variables (HADOLINT_IGNORE, HADOLINT_OVERRIDE_ERROR, …),
+then these options.
 
 Exit status: 0 no finding at or above the threshold, 1 findings at or above it, 2 usage or I/O error.
 `;
@@ -33,6 +52,8 @@ interface Options {
   format: OutputFormat;
   failureThreshold?: FailureThreshold;
   config?: string;
+  ignore: string[];
+  fix: boolean;
   paths: string[];
 }
 
@@ -42,13 +63,14 @@ export interface CliIo {
   readStdin: () => string;
   isTty: boolean;
   cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
 }
 
 function parseArgs(args: string[]): Options | 'help' | 'version' {
   if (args[0] === '-h' || args[0] === '--help' || args.length === 0) return 'help';
   if (args[0] === '-v' || args[0] === '--version') return 'version';
   if (args[0] !== 'lint') throw new CliError(`unknown command "${args[0]}"; try: mlops-deploy lint PATH...`);
-  const options: Options = { format: 'tty', paths: [] };
+  const options: Options = { format: 'tty', ignore: [], fix: false, paths: [] };
   for (let i = 1; i < args.length; i++) {
     const arg = args[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -75,9 +97,21 @@ function parseArgs(args: string[]): Options | 'help' | 'version' {
         options.failureThreshold = threshold as FailureThreshold;
         break;
       }
+      case '--no-fail':
+        options.failureThreshold = 'none';
+        break;
       case '-c':
       case '--config':
         options.config = value();
+        break;
+      case '--ignore': {
+        const id = value().toUpperCase();
+        if (!ruleIds.has(id)) throw new CliError(`--ignore: there is no rule ${id}`);
+        options.ignore.push(id);
+        break;
+      }
+      case '--fix':
+        options.fix = true;
         break;
       default:
         if (arg.startsWith('-') && arg !== '-') throw new CliError(`unknown option ${arg}`);
@@ -85,6 +119,7 @@ function parseArgs(args: string[]): Options | 'help' | 'version' {
     }
   }
   if (options.paths.length === 0) throw new CliError('no PATH given; try: mlops-deploy lint .');
+  if (options.fix && options.paths.includes('-')) throw new CliError('--fix cannot write back to stdin');
   return options;
 }
 
@@ -126,30 +161,58 @@ function collectFiles(paths: string[], cwd: string): string[] {
   return files;
 }
 
-function loadConfig(path: string, io: CliIo): LintConfig {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new CliError(`cannot read config ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-  const parsed = parseConfigFile(text, ruleIds);
-  for (const problem of parsed.problems) {
-    io.stderr(`${path}:${problem.range.start.line + 1}:${problem.range.start.character + 1}: ${problem.severity}: ${problem.message}\n`);
-  }
-  return parsed.config;
-}
-
 function displayPath(file: string, cwd: string): string {
   if (file === '-') return '-';
   const rel = relative(cwd, file);
   return (rel.startsWith('..') ? file : rel).split(sep).join('/');
 }
 
+/** Reads and checks config files, each once per run; problems go to stderr with their place. */
+class ConfigLoader {
+  private readonly cache = new Map<string, LintConfig>();
+
+  constructor(private readonly io: CliIo) {}
+
+  load(path: string): LintConfig {
+    let config = this.cache.get(path);
+    if (config) return config;
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (error) {
+      throw new CliError(`cannot read config ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+    const parsed = parseConfigFile(text, ruleIds);
+    for (const problem of parsed.problems) {
+      this.io.stderr(`${displayPath(path, this.io.cwd)}:${problem.range.start.line + 1}:${problem.range.start.character + 1}: ${problem.severity}: ${problem.message}\n`);
+    }
+    config = parsed.config;
+    this.cache.set(path, config);
+    return config;
+  }
+}
+
 function ruleHelp(id: string): string | undefined {
   // The docs ship beside dist/ in the package.
   const path = join(__dirname, '..', 'docs', 'rules', `${id}.md`);
   return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+}
+
+function format(results: FileResult[], options: Options, io: CliIo): string {
+  switch (options.format) {
+    case 'json':
+      return formatJson(results);
+    case 'sarif':
+      return formatSarif(results, { toolVersion: VERSION, rules: allRules, ruleHelp });
+    case 'checkstyle':
+      return formatCheckstyle(results);
+    case 'gitlab':
+      return formatGitlab(results, (text) => createHash('sha256').update(text).digest('hex'));
+    case 'junit':
+      return formatJunit(results);
+    default:
+      return formatTty(results, io.isTty && !io.env.NO_COLOR);
+  }
 }
 
 /** Runs the CLI and returns its exit status; never rejects. */
@@ -161,21 +224,17 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
       return 0;
     }
     if (options === 'version') {
-      io.stdout(`${typeof MLOPS_DEPLOY_VERSION === 'string' ? MLOPS_DEPLOY_VERSION : 'dev'}\n`);
+      io.stdout(`${VERSION}\n`);
       return 0;
     }
     await initShellParser();
-    const explicitConfig = options.config ? loadConfig(resolve(io.cwd, options.config), io) : undefined;
-    const configCache = new Map<string, LintConfig | undefined>();
-    const configFor = (file: string): LintConfig | undefined => {
-      if (explicitConfig) return explicitConfig;
-      const found = findConfigFile(file === '-' ? io.cwd : dirname(file), existsSync, join, dirname);
-      if (!found) return undefined;
-      if (!configCache.has(found)) configCache.set(found, loadConfig(found, io));
-      return configCache.get(found);
-    };
+    const loader = new ConfigLoader(io);
+    const env = configFromEnv(io.env, ruleIds);
+    for (const problem of env.problems) io.stderr(`mlops-deploy: ${problem}\n`);
+    const flags: LintConfig = { rules: Object.fromEntries(options.ignore.map((id) => [id, 'off'])), failureThreshold: options.failureThreshold };
+    const explicit = options.config ? loader.load(resolve(io.cwd, options.config)) : undefined;
     const results: FileResult[] = [];
-    let threshold: FailureThreshold = options.failureThreshold ?? 'info';
+    let threshold: FailureThreshold = 'info';
     for (const file of collectFiles(options.paths, io.cwd)) {
       let text: string;
       try {
@@ -187,21 +246,22 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
         io.stderr(`${displayPath(file, io.cwd)}: skipped, it is a binary file\n`);
         continue;
       }
-      const config = configFor(file);
-      if (!options.failureThreshold && config?.failureThreshold) threshold = config.failureThreshold;
       const dir = file === '-' ? io.cwd : dirname(file);
-      const hasDockerignore = file === '-' ? undefined : dockerignoreCandidates(basename(file)).some((name) => existsSync(join(dir, name)));
-      const findings = lintDockerfile(text, {
-        config: mergeConfigs(config),
-        facts: { hasDockerignore },
-        onRuleError: (id, error) => io.stderr(`${displayPath(file, io.cwd)}: rule ${id} failed and was skipped: ${String(error)}\n`),
-      });
+      const files = explicit ? [] : configFilesFor(dir, existsSync, io.env);
+      const config = mergeConfigs(explicit, ...files.map((path) => loader.load(path)), env.config, flags);
+      threshold = config.failureThreshold ?? threshold;
+      const lint = (source: string): Finding[] =>
+        lintDockerfile(source, {
+          config,
+          facts: { hasDockerignore: file === '-' ? undefined : dockerignoreCandidates(basename(file)).some((name) => existsSync(join(dir, name))) },
+          onRuleError: (id, error) => io.stderr(`${displayPath(file, io.cwd)}: rule ${id} failed and was skipped: ${String(error)}\n`),
+        });
+      let findings = lint(text);
+      if (options.fix) findings = fixFile(file, text, findings, lint, io);
       results.push({ file: displayPath(file, io.cwd), findings });
     }
-    if (options.format === 'json') io.stdout(formatJson(results));
-    else if (options.format === 'sarif') io.stdout(formatSarif(results, { toolVersion: typeof MLOPS_DEPLOY_VERSION === 'string' ? MLOPS_DEPLOY_VERSION : 'dev', rules: allRules, ruleHelp }));
-    else io.stdout(formatTty(results, io.isTty));
-    return failed(results.flatMap((r) => r.findings), threshold) ? 1 : 0;
+    io.stdout(format(results, options, io));
+    return threshold !== 'none' && results.some((r) => r.findings.some((f) => isAtLeast(f.severity, threshold))) ? 1 : 0;
   } catch (error) {
     if (error instanceof CliError) {
       io.stderr(`mlops-deploy: ${error.message}\n`);
@@ -212,6 +272,37 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
   }
 }
 
-function failed(findings: Finding[], threshold: FailureThreshold): boolean {
-  return threshold !== 'none' && findings.some((f) => isAtLeast(f.severity, threshold));
+/**
+ * Applies the safe fixes of a file until none is left (a fix can make another one possible, at most a few
+ * rounds), writes the file only if it changed, creates the files fixes ask for only where none exists, and returns
+ * the findings of the fixed text.
+ */
+function fixFile(file: string, original: string, findings: Finding[], lint: (text: string) => Finding[], io: CliIo): Finding[] {
+  let text = original;
+  let current = findings;
+  for (let round = 0; round < 5; round++) {
+    const edits = current.flatMap((f) => f.fix?.edits ?? []);
+    if (edits.length === 0) break;
+    const next = applyEdits(text, edits);
+    if (next === text) break;
+    text = next;
+    current = lint(text);
+  }
+  if (text !== original) {
+    writeFileSync(file, text);
+    io.stderr(`${displayPath(file, io.cwd)}: fixed\n`);
+  }
+  let createdAny = false;
+  for (const wanted of findings.flatMap((f) => f.fix?.files ?? [])) {
+    const target = join(dirname(file), wanted.relativePath);
+    try {
+      writeFileSync(target, wanted.content, { flag: 'wx' });
+      io.stderr(`${displayPath(target, io.cwd)}: created\n`);
+      createdAny = true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new CliError(`cannot create ${displayPath(target, io.cwd)}: ${String(error)}`);
+    }
+  }
+  // A created file (a .dockerignore) changes what the rules see.
+  return createdAny ? lint(text) : current;
 }

@@ -4,7 +4,7 @@ import { basename, dirname, isAbsolute, join } from 'node:path';
 import { dockerignoreCandidates, isDockerfileName } from '../core/files';
 import type { Finding } from '../core/findings';
 import { lintDockerfile } from '../core/dockerfile/lint';
-import { findConfigFile, mergeConfigs, parseConfigFile, type LintConfig } from '../core/rules/config';
+import { configFilesFor, mergeConfigs, parseConfigFile, type LintConfig } from '../core/rules/config';
 import { ruleIds } from '../core/rules/registry';
 import { toDiagnostic, toRange } from './convert';
 import { readSettings } from './settings';
@@ -41,7 +41,7 @@ export class DockerfileLinter implements vscode.Disposable {
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.refresh()),
     );
-    for (const pattern of ['**/.mlops-deploy.{yaml,yml}', '**/*.dockerignore', '**/.dockerignore']) {
+    for (const pattern of ['**/.mlops-deploy.{yaml,yml}', '**/.hadolint.{yaml,yml}', '**/*.dockerignore', '**/.dockerignore']) {
       const watcher = vscode.workspace.createFileSystemWatcher(pattern);
       const relint = (): void => this.refresh();
       this.disposables.push(watcher, watcher.onDidCreate(relint), watcher.onDidChange(relint), watcher.onDidDelete(relint));
@@ -137,13 +137,17 @@ export class DockerfileLinter implements vscode.Disposable {
    */
   private configFileFor(uri: vscode.Uri, setting: string): LintConfig | undefined {
     const folder = vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath;
-    let path: string | undefined;
+    let paths: string[];
     if (setting) {
-      path = isAbsolute(setting) ? setting : folder ? join(folder, setting) : undefined;
+      const path = isAbsolute(setting) ? setting : folder ? join(folder, setting) : undefined;
+      paths = path ? [path] : [];
     } else {
-      path = findConfigFile(dirname(uri.fsPath), existsSync, join, dirname, folder);
+      paths = configFilesFor(dirname(uri.fsPath), existsSync, process.env, folder);
     }
-    if (!path) return undefined;
+    return mergeConfigs(...paths.map((path) => this.readConfigFile(path)));
+  }
+
+  private readConfigFile(path: string): LintConfig | undefined {
     let text: string;
     try {
       text = readFileSync(path, 'utf8');

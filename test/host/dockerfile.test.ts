@@ -92,7 +92,7 @@ suite('Dockerfile diagnostics in a real VS Code', () => {
     const actions = await codeActions(uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.mlops-deploy');
     assert.equal(actions.length, 1);
     assert.ok(await vscode.workspace.applyEdit(actions[0].edit!));
-    assert.equal(editor.document.lineAt(4).text, 'COPY --chown=app:app src/ /app/src/');
+    assert.equal(editor.document.lineAt(4).text, 'COPY --chown=app src/ /app/src/');
     await waitForDiagnostics(uri, lacks('MLO106'));
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });

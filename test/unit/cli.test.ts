@@ -30,10 +30,10 @@ function project(files: Record<string, string | Buffer>): string {
   return dir;
 }
 
-async function run(args: string[], cwd: string, stdin = ''): Promise<{ status: number; stdout: string; stderr: string }> {
+async function run(args: string[], cwd: string, stdin = '', env: Record<string, string> = {}): Promise<{ status: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const status = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readStdin: () => stdin, isTty: false, cwd });
+  const status = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readStdin: () => stdin, isTty: false, cwd, env });
   return { status, stdout, stderr };
 }
 

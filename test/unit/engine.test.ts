@@ -5,7 +5,7 @@ import { lintDockerfile } from '../../src/core/dockerfile/lint';
 import { parseDockerfile } from '../../src/core/dockerfile/model';
 import { atEnd, perInstruction, stateful } from '../../src/core/dockerfile/rule';
 import { ignoreEdit } from '../../src/core/dockerfile/suppress';
-import { mergeConfigs, parseConfigFile } from '../../src/core/rules/config';
+import { configFilesFor, configFromEnv, mergeConfigs, parseConfigFile } from '../../src/core/rules/config';
 import { ruleIds } from '../../src/core/rules/registry';
 
 const SERVICE = 'FROM python:3.11-slim\nCOPY . .\nCMD ["uvicorn", "app:app", "--host", "127.0.0.1"]\n';
@@ -68,7 +68,7 @@ describe('configuration', () => {
       [
         ['error', 1, 10, 'The severity of MLO108 must be one of error, warning, info, style, off.'],
         ['warning', 2, 2, 'Unknown rule id "MLO999".'],
-        ['warning', 4, 0, 'Unknown key "colour": expected rules, ignored or failure-threshold.'],
+        ['warning', 4, 0, 'Unknown key "colour": expected rules, ignored, override, failure-threshold, trustedRegistries, label-schema, strict-labels or disable-ignore-pragma.'],
       ],
     );
     assert.deepEqual(parsed.config.rules, { MLO103: 'info' });
@@ -135,5 +135,111 @@ describe('edits', () => {
     ];
     assert.equal(nonOverlappingEdits(edits).length, 2);
     assert.equal(applyEdits('abcd\nef\n', edits), 'XYZd\n> ef\n');
+  });
+});
+
+describe('hadolint compatibility', () => {
+  it('reads a .hadolint.yaml with every key', () => {
+    const parsed = parseConfigFile(
+      [
+        'failure-threshold: warning',
+        'ignored: [MLO101, SC2086]',
+        'override:',
+        '  error: [MLO104]',
+        '  info: [MLO102]',
+        'trustedRegistries: docker.io',
+        'label-schema:',
+        '  maintainer: text',
+        '  org.opencontainers.image.created: rfc3339',
+        'strict-labels: true',
+        'disable-ignore-pragma: true',
+        'no-color: true',
+        'format: json',
+        '',
+      ].join('\n'),
+      ruleIds,
+    );
+    assert.deepEqual(parsed.problems, []);
+    assert.deepEqual(parsed.config, {
+      rules: { MLO101: 'off', MLO104: 'error', MLO102: 'info' },
+      failureThreshold: 'warning',
+      dockerfile: {
+        trustedRegistries: ['docker.io'],
+        labelSchema: { maintainer: 'text', 'org.opencontainers.image.created': 'rfc3339' },
+        strictLabels: true,
+        disableIgnorePragma: true,
+      },
+    });
+  });
+
+  it('reports bad hadolint keys at their place and keeps the rest', () => {
+    const parsed = parseConfigFile('override:\n  loud: [MLO101]\nlabel-schema:\n  owner: person\nstrict-labels: maybe\nignored: MLO103\n', ruleIds);
+    assert.deepEqual(
+      parsed.problems.map((p) => `${p.range.start.line + 1}:${p.range.start.character + 1} ${p.message}`),
+      [
+        '2:3 `override` takes the levels error, warning, info and style.',
+        '4:10 The type of label "owner" must be one of text, url, spdx, hash, rfc3339, semver, email.',
+        '5:16 `strict-labels` must be true or false.',
+      ],
+    );
+    assert.deepEqual(parsed.config.rules, { MLO103: 'off' });
+  });
+
+  it('reads hadolint environment variables', () => {
+    const { config, problems } = configFromEnv(
+      {
+        HADOLINT_IGNORE: 'MLO101, MLO102',
+        HADOLINT_OVERRIDE_ERROR: 'MLO104',
+        HADOLINT_FAILURE_THRESHOLD: 'warning',
+        HADOLINT_TRUSTED_REGISTRIES: 'docker.io,*.gcr.io',
+        HADOLINT_REQUIRE_LABELS: 'maintainer:text,version:semver,bad',
+        HADOLINT_STRICT_LABELS: 'yes',
+      },
+      ruleIds,
+    );
+    assert.deepEqual(config, {
+      rules: { MLO101: 'off', MLO102: 'off', MLO104: 'error' },
+      failureThreshold: 'warning',
+      dockerfile: { trustedRegistries: ['docker.io', '*.gcr.io'], strictLabels: true, labelSchema: { maintainer: 'text', version: 'semver' } },
+    });
+    assert.deepEqual(problems, ['HADOLINT_REQUIRE_LABELS: "bad" is not label:type with a type of text, url, spdx, hash, rfc3339, semver, email']);
+    assert.equal(configFromEnv({ HADOLINT_NOFAIL: '1' }, ruleIds).config.failureThreshold, 'none');
+  });
+
+  it('finds the project .hadolint.yaml, else the user one, and ours on top', () => {
+    const files = new Set(['/p/.hadolint.yaml', '/p/svc/.mlops-deploy.yml', '/home/u/.config/hadolint.yaml']);
+    const exists = (path: string): boolean => files.has(path);
+    assert.deepEqual(configFilesFor('/p/svc', exists, { HOME: '/home/u' }), ['/p/.hadolint.yaml', '/p/svc/.mlops-deploy.yml']);
+    files.delete('/p/.hadolint.yaml');
+    assert.deepEqual(configFilesFor('/p/svc', exists, { HOME: '/home/u' }), ['/home/u/.config/hadolint.yaml', '/p/svc/.mlops-deploy.yml']);
+    assert.deepEqual(configFilesFor('/p/svc', exists, { HOME: '/home/u', XDG_CONFIG_HOME: '/x' }), ['/home/u/.config/hadolint.yaml', '/p/svc/.mlops-deploy.yml']);
+    files.add('/x/hadolint.yaml');
+    assert.deepEqual(configFilesFor('/p/svc', exists, { HOME: '/home/u', XDG_CONFIG_HOME: '/x' }), ['/x/hadolint.yaml', '/p/svc/.mlops-deploy.yml']);
+  });
+
+  it('stage pragmas, trailing reasons, and disable-ignore-pragma', () => {
+    const text = [
+      'FROM python:3.11 AS build',
+      '# hadolint stage ignore=MLO104',
+      'FROM python:3.11',
+      '# hadolint ignore=MLO108 # the proxy in front binds for us',
+      'CMD ["uvicorn", "app:app", "--host", "127.0.0.1"]',
+      '',
+    ].join('\n');
+    assert.deepEqual(codes(text).filter((c) => /MLO10[48]/.test(c)), []);
+    assert.deepEqual(
+      codes(text, { config: { rules: {}, dockerfile: { disableIgnorePragma: true } } }).filter((c) => /MLO10[48]/.test(c)),
+      ['MLO104@3', 'MLO108@5'],
+    );
+    const misplaced = 'FROM python:3.11-slim\n# hadolint stage ignore=MLO108\nCMD ["uvicorn", "app:app", "--host", "127.0.0.1"]\n';
+    assert.ok(codes(misplaced).includes('MLO108@3'), 'a stage pragma with no FROM after it does nothing');
+  });
+
+  it('RUNs under a non-POSIX shell are not read as shell', () => {
+    const run = 'RUN pip install fastapi\n';
+    assert.ok(codes('FROM python:3.11-slim\n' + run).includes('MLO101@1'));
+    assert.ok(!codes('FROM python:3.11-slim\nSHELL ["powershell", "-Command"]\n' + run).includes('MLO101@1'));
+    assert.ok(!codes('# hadolint shell=pwsh\nFROM python:3.11-slim\n' + run).includes('MLO101@2'));
+    assert.ok(codes('FROM python:3.11-slim\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\n' + run).includes('MLO101@1'));
   });
 });

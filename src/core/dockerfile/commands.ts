@@ -23,6 +23,7 @@ export function allRunCommands(model: DockerfileModel): RunCommand[] {
 
 /** The commands of one RUN instruction. */
 export function commandsOf(model: DockerfileModel, instruction: Instruction): RunCommand[] {
+  if (model.nonPosixRuns.has(instruction)) return [];
   return runCommands(instruction, model.ast.getEscapeCharacter()).map((command) => ({ command, instruction, program: programName(command) }));
 }
 

@@ -70,7 +70,7 @@ export function lintDockerfile(text: string, options: DockerfileLintOptions = {}
       fail(entry.rule, error);
     }
   }
-  if (findings.length === 0) return findings;
+  if (findings.length === 0 || options.config?.dockerfile?.disableIgnorePragma) return findings.sort(compareFindings);
   const suppressions = readSuppressions(model);
   return findings.filter((finding) => !isSuppressed(finding, suppressions, model)).sort(compareFindings);
 }

@@ -22,6 +22,11 @@ export interface DockerfileModel {
   instructions: Instruction[];
   stages: Stage[];
   comments: Comment[];
+  /**
+   * RUN instructions that a non-POSIX shell runs (after `SHELL ["powershell", …]`, or everywhere under a
+   * `# hadolint shell=powershell` pragma): their text is not shell, and the shell rules leave them alone.
+   */
+  nonPosixRuns: Set<Instruction>;
 }
 
 export function parseDockerfile(text: string): DockerfileModel {
@@ -38,7 +43,35 @@ export function parseDockerfile(text: string): DockerfileModel {
     }
   }
   // Lines end as the parser and VS Code end them: at \r\n, \n or a lone \r.
-  return { text, lines: text.split(/\r\n|\r|\n/), ast, instructions, stages, comments: ast.getComments() };
+  const lines = text.split(/\r\n|\r|\n/);
+  const comments = ast.getComments();
+  // A pragma on the first line is taken for a parser directive (`# key=value`) by dockerfile-ast: read both.
+  const commentTexts = [...comments.map((c) => c.getContent()), ...ast.getDirectives().map((d) => (lines[d.getRange().start.line] ?? '').replace(/^\s*#/, ''))];
+  return { text, lines, ast, instructions, stages, comments, nonPosixRuns: nonPosixRuns(stages, commentTexts) };
+}
+
+const POSIX_SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh', 'busybox']);
+const SHELL_PRAGMA = /^\s*(?:mlops-deploy|hadolint)\s+shell\s*=\s*(\S+)/i;
+
+function nonPosixRuns(stages: Stage[], commentTexts: string[]): Set<Instruction> {
+  const runs = new Set<Instruction>();
+  const pragma = commentTexts.map((text) => SHELL_PRAGMA.exec(text)?.[1].toLowerCase()).find((name) => name !== undefined);
+  const pragmaIsPosix = pragma === undefined || POSIX_SHELLS.has(pragma);
+  for (const stage of stages) {
+    let posix = pragmaIsPosix;
+    for (const instruction of stage.instructions) {
+      const keyword = instruction.getKeyword();
+      if (keyword === 'SHELL') {
+        // SHELL takes exec form: `SHELL ["powershell", "-Command"]`; the program decides.
+        const program = /^\s*\[\s*"([^"]*)"/.exec(instruction.getRawArgumentsContent() ?? '')?.[1] ?? '';
+        const name = program.slice(Math.max(program.lastIndexOf('/'), program.lastIndexOf('\\')) + 1).toLowerCase().replace(/\.exe$/, '');
+        posix = POSIX_SHELLS.has(name);
+      } else if (keyword === 'RUN' && !posix) {
+        runs.add(instruction);
+      }
+    }
+  }
+  return runs;
 }
 
 /** The stage the image is built from when no `--target` is given: the last one. */

@@ -1,7 +1,8 @@
 import type { From, Instruction, JSONInstruction } from 'dockerfile-ast';
 import type { Range } from '../findings';
+import { stageCommands } from './commands';
 import { allOf, lastOf, stageLineage, type DockerfileModel, type Stage } from './model';
-import { jsonWords, positionAt, programName, runCommands, splitShell, unwrapCommand, wordRange, type ShellCommand, type ShellWord } from './shell';
+import { jsonWords, positionAt, programName, splitShell, unwrapCommand, wordRange, type ShellCommand, type ShellWord } from './shell';
 
 /** A word of the start command, with its place in the document. */
 export interface Word {
@@ -398,10 +399,8 @@ export function installsPackages(command: ShellCommand): boolean {
 }
 
 /** Every command run by RUN instructions of the given stages. */
-export function stageRunCommands(stages: Stage[], escapeChar: string): Array<{ command: ShellCommand; instruction: Instruction }> {
-  return stages.flatMap((stage) =>
-    allOf(stage, 'RUN').flatMap((instruction) => runCommands(instruction, escapeChar).map((command) => ({ command, instruction }))),
-  );
+export function stageRunCommands(model: DockerfileModel, stages: Stage[]): Array<{ command: ShellCommand; instruction: Instruction }> {
+  return stages.flatMap((stage) => stageCommands(model, stage));
 }
 
 /** What is known about a base image's contents; unknown images are `undefined` so rules stay silent. */

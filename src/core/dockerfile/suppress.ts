@@ -5,41 +5,54 @@ import type { DockerfileModel } from './model';
  * The ignore comments a Dockerfile carries, in our spelling and in hadolint's, so that a team moving from hadolint
  * keeps its decisions:
  *
- *     # mlops-deploy ignore=MLO102,MLO103     (the next instruction)
+ *     # mlops-deploy ignore=MLO102,MLO103     (the next instruction; a `# reason` may follow)
  *     # mlops-deploy global ignore=MLO104     (the whole file)
- *     # hadolint ignore=DL3008
- *     # hadolint global ignore=DL3008
+ *     # mlops-deploy stage ignore=DL3002      (the stage whose FROM comes next)
+ *     # hadolint ignore=DL3008 / global ignore= / stage ignore=
  */
 export interface Suppressions {
   global: Set<string>;
   /** Rule ids ignored on the instruction that starts at this 0-based line. */
   byInstructionLine: Map<number, Set<string>>;
+  /** Rule ids ignored in the stage with this index. */
+  byStage: Map<number, Set<string>>;
 }
 
-const PRAGMA = /^\s*(?:mlops-deploy|hadolint)\s+(global\s+)?ignore\s*=\s*([A-Za-z0-9_,\s-]+?)\s*$/i;
+/** A pragma: `# <tool> [global |stage ]ignore=ID[, ID…] [# reason]`. */
+const PRAGMA = /^\s*#\s*(?:mlops-deploy|hadolint)\s+(?:(global|stage)\s+)?ignore\s*=\s*([^#]*)/i;
 
 export function readSuppressions(model: DockerfileModel): Suppressions {
-  const suppressions: Suppressions = { global: new Set(), byInstructionLine: new Map() };
+  const suppressions: Suppressions = { global: new Set(), byInstructionLine: new Map(), byStage: new Map() };
   const commentLines = pragmaLines(model);
   if (commentLines.length === 0) return suppressions;
   const instructionStarts = model.instructions.map((instruction) => instruction.getRange().start.line);
+  const add = <K>(map: Map<K, Set<string>>, key: K, ids: string[]): void => {
+    const set = map.get(key) ?? new Set<string>();
+    for (const id of ids) set.add(id);
+    map.set(key, set);
+  };
   for (const line of commentLines) {
-    const match = PRAGMA.exec(model.lines[line].replace(/^\s*#/, ''));
+    const match = PRAGMA.exec(model.lines[line] ?? '');
     if (!match) continue;
     const ids = match[2]
-      .split(/[\s,]+/)
+      .split(',')
       .map((id) => id.trim().toUpperCase())
-      .filter((id) => id.length > 0);
-    if (match[1]) {
+      .filter((id) => /^[A-Z]+[0-9]+$/.test(id));
+    const scope = match[1]?.toLowerCase();
+    if (scope === 'global') {
       for (const id of ids) suppressions.global.add(id);
       continue;
     }
     // The pragma applies to the first instruction after it; other comments and blank lines may stand between.
     const next = instructionStarts.find((start) => start > line);
     if (next === undefined) continue;
-    const set = suppressions.byInstructionLine.get(next) ?? new Set<string>();
-    for (const id of ids) set.add(id);
-    suppressions.byInstructionLine.set(next, set);
+    if (scope === 'stage') {
+      // Only when that instruction is a FROM: hadolint ignores a stage pragma that no FROM follows.
+      const stage = model.stages.find((s) => s.from.getRange().start.line === next);
+      if (stage) add(suppressions.byStage, stage.index, ids);
+      continue;
+    }
+    add(suppressions.byInstructionLine, next, ids);
   }
   return suppressions;
 }
@@ -48,7 +61,7 @@ export function readSuppressions(model: DockerfileModel): Suppressions {
  * The lines that may hold a pragma: comments, and the leading lines that Docker's parser takes for parser
  * directives (`# key=value` at the top of the file, which `# mlops-deploy global ignore=…` looks like).
  */
-function pragmaLines(model: DockerfileModel): number[] {
+export function pragmaLines(model: DockerfileModel): number[] {
   const lines = model.comments.map((comment) => comment.getRange().start.line);
   for (const directive of model.ast.getDirectives()) lines.push(directive.getRange().start.line);
   return lines.sort((a, b) => a - b);
@@ -60,8 +73,12 @@ function pragmaLines(model: DockerfileModel): number[] {
  */
 export function isSuppressed(finding: Finding, suppressions: Suppressions, model: DockerfileModel): boolean {
   if (suppressions.global.has(finding.code)) return true;
-  if (suppressions.byInstructionLine.size === 0) return false;
   const line = finding.range.start.line;
+  if (suppressions.byStage.size > 0) {
+    const stage = [...model.stages].reverse().find((s) => s.from.getRange().start.line <= line);
+    if (stage && suppressions.byStage.get(stage.index)?.has(finding.code)) return true;
+  }
+  if (suppressions.byInstructionLine.size === 0) return false;
   const owner = model.instructions.find((instruction) => {
     const r = instruction.getRange();
     return r.start.line <= line && line <= r.end.line;

@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { LineCounter, parseDocument, isMap, isScalar, isSeq } from 'yaml';
 import type { Node } from 'yaml';
 import { SEVERITIES, type Range, type Severity } from '../findings';
@@ -16,7 +17,8 @@ export interface LintConfig {
 }
 
 /** The type a label's value must have under hadolint's `label-schema`. */
-export type LabelType = 'text' | 'url' | 'spdx' | 'hash' | 'rfc3339' | 'semver' | 'email';
+export const LABEL_TYPES = ['text', 'url', 'spdx', 'hash', 'rfc3339', 'semver', 'email'] as const;
+export type LabelType = (typeof LABEL_TYPES)[number];
 
 export interface DockerfileSettings {
   /** Registries FROM may pull from (DL3026); empty or absent turns the rule's check off. `*` wildcards allowed. */
@@ -57,15 +59,22 @@ export interface ParsedConfig {
   problems: ConfigProblem[];
 }
 
+/** Our config files, and hadolint's, which use the same keys; ours win where both are found. */
 export const CONFIG_FILE_NAMES = ['.mlops-deploy.yaml', '.mlops-deploy.yml'] as const;
+export const HADOLINT_CONFIG_FILE_NAMES = ['.hadolint.yaml', '.hadolint.yml'] as const;
 
 /**
- * Reads a `.mlops-deploy.yaml`:
+ * Reads a `.mlops-deploy.yaml` or a `.hadolint.yaml`; both take the same keys:
  *
  *     rules:            # per-rule severity: error | warning | info | style | off
  *       MLO104: off
  *     ignored: [MLO101] # the same as `off`, in hadolint's spelling
+ *     override: { error: [DL3008], info: [DL3015] }
  *     failure-threshold: warning
+ *     trustedRegistries: [docker.io, "*.gcr.io"]
+ *     label-schema: { maintainer: text, org.opencontainers.image.created: rfc3339 }
+ *     strict-labels: false
+ *     disable-ignore-pragma: false
  *
  * A problem in the file never throws: each one is reported at its place, and what could be read is used, so a
  * typo in one key does not switch every other setting back to its default.
@@ -97,56 +106,133 @@ export function parseConfigFile(text: string, knownRuleIds: ReadonlySet<string>)
     problems.push({ message: 'The config file must be a mapping with keys such as `rules` and `ignored`.', range: rangeOf(root), severity: 'error' });
     return { config, problems };
   }
+  const problem = (node: Node | null | undefined, message: string, severity: 'error' | 'warning' = 'error'): void => {
+    problems.push({ message, range: rangeOf(node), severity });
+  };
   const checkRuleId = (idNode: Node, id: string): boolean => {
     if (knownRuleIds.has(id)) return true;
-    problems.push({ message: `Unknown rule id "${id}".`, range: rangeOf(idNode), severity: 'warning' });
+    // hadolint configs name ShellCheck's codes too; those are not ours to check, and not a mistake.
+    if (/^SC\d{4}$/.test(id)) return false;
+    problem(idNode, `Unknown rule id "${id}".`, 'warning');
     return false;
+  };
+  /** A list of rule ids, or one id: hadolint accepts both. */
+  const ruleIdList = (node: Node | null, key: string): Array<[Node, string]> => {
+    if (isScalar(node) && typeof node.value === 'string') return [[node, node.value.trim().toUpperCase()]];
+    if (!isSeq(node)) {
+      problem(node, `\`${key}\` must be a list of rule ids.`);
+      return [];
+    }
+    return (node.items as Node[]).map((item) => [item, isScalar(item) ? String(item.value).trim().toUpperCase() : ''] as [Node, string]);
+  };
+  const dockerfile: DockerfileSettings = {};
+  const booleanOf = (node: Node | null, key: string): boolean | undefined => {
+    if (isScalar(node) && typeof node.value === 'boolean') return node.value;
+    problem(node, `\`${key}\` must be true or false.`);
+    return undefined;
   };
   for (const pair of root.items) {
     const keyNode = pair.key as Node;
     const key = isScalar(keyNode) ? String(keyNode.value) : '';
     const value = pair.value as Node | null;
-    if (key === 'rules') {
-      if (!isMap(value)) {
-        problems.push({ message: '`rules` must map rule ids to a severity (error, warning, info, style, off).', range: rangeOf(value ?? keyNode), severity: 'error' });
-        continue;
-      }
-      for (const rulePair of value.items) {
-        const idNode = rulePair.key as Node;
-        const id = isScalar(idNode) ? String(idNode.value) : '';
-        const severityNode = rulePair.value as Node | null;
-        const severity = isScalar(severityNode) ? normaliseSeverity(severityNode.value) : undefined;
-        if (!checkRuleId(idNode, id)) continue;
-        if (!severity) {
-          problems.push({
-            message: `The severity of ${id} must be one of ${SEVERITY_SETTINGS.join(', ')}.`,
-            range: rangeOf(severityNode ?? idNode),
-            severity: 'error',
-          });
-          continue;
+    switch (key) {
+      case 'rules': {
+        if (!isMap(value)) {
+          problem(value ?? keyNode, '`rules` must map rule ids to a severity (error, warning, info, style, off).');
+          break;
         }
-        config.rules[id] = severity;
+        for (const rulePair of value.items) {
+          const idNode = rulePair.key as Node;
+          const id = isScalar(idNode) ? String(idNode.value).toUpperCase() : '';
+          const severityNode = rulePair.value as Node | null;
+          const severity = isScalar(severityNode) ? normaliseSeverity(severityNode.value) : undefined;
+          if (!checkRuleId(idNode, id)) continue;
+          if (!severity) {
+            problem(severityNode ?? idNode, `The severity of ${id} must be one of ${SEVERITY_SETTINGS.join(', ')}.`);
+            continue;
+          }
+          config.rules[id] = severity;
+        }
+        break;
       }
-    } else if (key === 'ignored') {
-      if (!isSeq(value)) {
-        problems.push({ message: '`ignored` must be a list of rule ids.', range: rangeOf(value ?? keyNode), severity: 'error' });
-        continue;
+      case 'ignored':
+        for (const [node, id] of ruleIdList(value, 'ignored')) if (checkRuleId(node, id)) config.rules[id] = 'off';
+        break;
+      case 'override': {
+        // hadolint's spelling: `override: { error: [DL3008], info: [DL3015] }`.
+        if (!isMap(value)) {
+          problem(value ?? keyNode, '`override` must map error, warning, info or style to lists of rule ids.');
+          break;
+        }
+        for (const levelPair of value.items) {
+          const levelNode = levelPair.key as Node;
+          const level = isScalar(levelNode) ? normaliseSeverity(levelNode.value) : undefined;
+          if (!level || level === 'off') {
+            problem(levelNode, '`override` takes the levels error, warning, info and style.');
+            continue;
+          }
+          for (const [node, id] of ruleIdList(levelPair.value as Node | null, `override.${level}`)) if (checkRuleId(node, id)) config.rules[id] = level;
+        }
+        break;
       }
-      for (const item of value.items as Node[]) {
-        const id = isScalar(item) ? String(item.value) : '';
-        if (checkRuleId(item, id)) config.rules[id] = 'off';
+      case 'failure-threshold': {
+        const threshold = isScalar(value) ? String(value.value).toLowerCase() : '';
+        // hadolint's `ignore` threshold never fails, like our `none`.
+        if (threshold === 'ignore') config.failureThreshold = 'none';
+        else if ((FAILURE_THRESHOLDS as readonly string[]).includes(threshold)) config.failureThreshold = threshold as FailureThreshold;
+        else problem(value ?? keyNode, `\`failure-threshold\` must be one of ${FAILURE_THRESHOLDS.join(', ')}.`);
+        break;
       }
-    } else if (key === 'failure-threshold') {
-      const threshold = isScalar(value) ? String(value.value).toLowerCase() : '';
-      if ((FAILURE_THRESHOLDS as readonly string[]).includes(threshold)) {
-        config.failureThreshold = threshold as FailureThreshold;
-      } else {
-        problems.push({ message: `\`failure-threshold\` must be one of ${FAILURE_THRESHOLDS.join(', ')}.`, range: rangeOf(value ?? keyNode), severity: 'error' });
+      case 'trustedRegistries': {
+        const registries = isScalar(value) ? [String(value.value)] : isSeq(value) ? (value.items as Node[]).map((i) => (isScalar(i) ? String(i.value) : '')) : undefined;
+        if (!registries || registries.some((r) => r === '')) problem(value ?? keyNode, '`trustedRegistries` must be a registry or a list of registries.');
+        else dockerfile.trustedRegistries = registries;
+        break;
       }
-    } else {
-      problems.push({ message: `Unknown key "${key}": expected rules, ignored or failure-threshold.`, range: rangeOf(keyNode), severity: 'warning' });
+      case 'label-schema': {
+        if (!isMap(value)) {
+          problem(value ?? keyNode, '`label-schema` must map label names to a type (text, url, spdx, hash, rfc3339, semver, email).');
+          break;
+        }
+        const schema: Record<string, LabelType> = {};
+        for (const labelPair of value.items) {
+          const labelNode = labelPair.key as Node;
+          const typeNode = labelPair.value as Node | null;
+          const type = isScalar(typeNode) ? String(typeNode.value) : '';
+          if (!(LABEL_TYPES as readonly string[]).includes(type)) {
+            problem(typeNode ?? labelNode, `The type of label "${isScalar(labelNode) ? String(labelNode.value) : ''}" must be one of ${LABEL_TYPES.join(', ')}.`);
+            continue;
+          }
+          schema[isScalar(labelNode) ? String(labelNode.value) : ''] = type as LabelType;
+        }
+        dockerfile.labelSchema = schema;
+        break;
+      }
+      case 'strict-labels': {
+        const flag = booleanOf(value, key);
+        if (flag !== undefined) dockerfile.strictLabels = flag;
+        break;
+      }
+      case 'disable-ignore-pragma': {
+        const flag = booleanOf(value, key);
+        if (flag !== undefined) dockerfile.disableIgnorePragma = flag;
+        break;
+      }
+      case 'no-fail': {
+        if (booleanOf(value, key)) config.failureThreshold = 'none';
+        break;
+      }
+      // hadolint's output settings: the CLI's own flags choose these; accepted so that a shared file is valid.
+      case 'format':
+      case 'formats':
+      case 'no-color':
+      case 'verbose':
+        break;
+      default:
+        problem(keyNode, `Unknown key "${key}": expected rules, ignored, override, failure-threshold, trustedRegistries, label-schema, strict-labels or disable-ignore-pragma.`, 'warning');
     }
   }
+  if (Object.keys(dockerfile).length > 0) config.dockerfile = dockerfile;
   return { config, problems };
 }
 
@@ -159,25 +245,101 @@ export function normaliseSeverity(value: unknown): SeveritySetting | undefined {
   return undefined;
 }
 
-/**
- * The config file that applies to a file: the nearest `.mlops-deploy.yaml`/`.yml` in its folder or a folder above,
- * stopping at `stopAt` (the workspace folder) when given. `exists` is injected so this stays free of I/O.
- */
-export function findConfigFile(
-  fileDir: string,
-  exists: (path: string) => boolean,
-  join: (dir: string, name: string) => string,
-  parent: (dir: string) => string,
-  stopAt?: string,
-): string | undefined {
-  let dir = fileDir;
-  for (;;) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = join(dir, name);
+/** The first of `names` in `dir` or a folder above it, up to `stopAt` (inclusive) or the file system's root. */
+function nearest(dir: string, names: readonly string[], exists: (path: string) => boolean, stopAt?: string): string | undefined {
+  for (let current = dir; ; current = dirname(current)) {
+    for (const name of names) {
+      const candidate = join(current, name);
       if (exists(candidate)) return candidate;
     }
-    const up = parent(dir);
-    if (dir === stopAt || up === dir) return undefined;
-    dir = up;
+    if (current === stopAt || dirname(current) === current) return undefined;
   }
+}
+
+/** hadolint's own places for a user's config, in its order (README, "Configure"). */
+export function hadolintUserConfigs(env: Readonly<Record<string, string | undefined>>): string[] {
+  const home = env.HOME;
+  const xdg = env.XDG_CONFIG_HOME;
+  const places: string[] = [];
+  for (const ext of ['yaml', 'yml']) {
+    if (xdg) places.push(join(xdg, `hadolint.${ext}`));
+    if (home) places.push(join(home, '.config', `hadolint.${ext}`), join(home, '.hadolint', `hadolint.${ext}`), join(home, 'hadolint', `config.${ext}`), join(home, `.hadolint.${ext}`));
+  }
+  return places;
+}
+
+/**
+ * The config files that apply to a file in a folder, weakest first: hadolint's (the nearest `.hadolint.yaml`
+ * above the file within `stopAt`, else the first of the user's hadolint configs, as hadolint finds them), then
+ * the nearest `.mlops-deploy.yaml`. Later files win, rule by rule.
+ */
+export function configFilesFor(
+  fileDir: string,
+  exists: (path: string) => boolean,
+  env: Readonly<Record<string, string | undefined>>,
+  stopAt?: string,
+): string[] {
+  const hadolint = nearest(fileDir, HADOLINT_CONFIG_FILE_NAMES, exists, stopAt) ?? hadolintUserConfigs(env).find(exists);
+  const ours = nearest(fileDir, CONFIG_FILE_NAMES, exists, stopAt);
+  return [hadolint, ours].filter((p): p is string => p !== undefined);
+}
+
+/**
+ * hadolint's environment variables, for the CLI: `HADOLINT_IGNORE`, `HADOLINT_OVERRIDE_{ERROR,WARNING,INFO,STYLE}`
+ * (comma-separated ids), `HADOLINT_FAILURE_THRESHOLD`, `HADOLINT_NOFAIL`, `HADOLINT_TRUSTED_REGISTRIES`,
+ * `HADOLINT_STRICT_LABELS`, `HADOLINT_DISABLE_IGNORE_PRAGMA` and `HADOLINT_REQUIRE_LABELS` (`label:type,…`).
+ * A value that cannot be used is reported, never thrown.
+ */
+export function configFromEnv(env: Readonly<Record<string, string | undefined>>, knownRuleIds: ReadonlySet<string>): { config: LintConfig; problems: string[] } {
+  const config: LintConfig = { rules: {} };
+  const problems: string[] = [];
+  const dockerfile: DockerfileSettings = {};
+  const list = (name: string): string[] =>
+    (env[name] ?? '')
+      .split(',')
+      .map((v) => v.trim())
+      .filter((v) => v.length > 0);
+  const ids = (name: string): string[] =>
+    list(name)
+      .map((id) => id.toUpperCase())
+      .filter((id) => {
+        if (knownRuleIds.has(id) || /^SC\d{4}$/.test(id)) return knownRuleIds.has(id);
+        problems.push(`${name}: unknown rule id "${id}"`);
+        return false;
+      });
+  const truthy = (name: string): boolean | undefined => {
+    const value = env[name]?.trim().toLowerCase();
+    if (value === undefined || value === '') return undefined;
+    if (['1', 'true', 'yes', 'on'].includes(value)) return true;
+    if (['0', 'false', 'no', 'off'].includes(value)) return false;
+    problems.push(`${name} must be true or false, not "${env[name]}"`);
+    return undefined;
+  };
+  for (const id of ids('HADOLINT_IGNORE')) config.rules[id] = 'off';
+  for (const level of ['error', 'warning', 'info', 'style'] as const) {
+    for (const id of ids(`HADOLINT_OVERRIDE_${level.toUpperCase()}`)) config.rules[id] = level;
+  }
+  const threshold = env.HADOLINT_FAILURE_THRESHOLD?.trim().toLowerCase();
+  if (threshold) {
+    if (threshold === 'ignore') config.failureThreshold = 'none';
+    else if ((FAILURE_THRESHOLDS as readonly string[]).includes(threshold)) config.failureThreshold = threshold as FailureThreshold;
+    else problems.push(`HADOLINT_FAILURE_THRESHOLD must be one of ${FAILURE_THRESHOLDS.join(', ')}, not "${threshold}"`);
+  }
+  if (truthy('HADOLINT_NOFAIL')) config.failureThreshold = 'none';
+  if (list('HADOLINT_TRUSTED_REGISTRIES').length > 0) dockerfile.trustedRegistries = list('HADOLINT_TRUSTED_REGISTRIES');
+  const strict = truthy('HADOLINT_STRICT_LABELS');
+  if (strict !== undefined) dockerfile.strictLabels = strict;
+  const disable = truthy('HADOLINT_DISABLE_IGNORE_PRAGMA');
+  if (disable !== undefined) dockerfile.disableIgnorePragma = disable;
+  const labels = list('HADOLINT_REQUIRE_LABELS');
+  if (labels.length > 0) {
+    dockerfile.labelSchema = {};
+    for (const entry of labels) {
+      const [label, type] = entry.split(':');
+      if (label && (LABEL_TYPES as readonly string[]).includes(type)) dockerfile.labelSchema[label] = type as LabelType;
+      else problems.push(`HADOLINT_REQUIRE_LABELS: "${entry}" is not label:type with a type of ${LABEL_TYPES.join(', ')}`);
+    }
+  }
+  if (Object.keys(dockerfile).length > 0) config.dockerfile = dockerfile;
+  return { config, problems };
 }

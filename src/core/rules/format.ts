@@ -7,8 +7,8 @@ export interface FileResult {
   findings: Finding[];
 }
 
-export type OutputFormat = 'tty' | 'json' | 'sarif';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['tty', 'json', 'sarif'];
+export type OutputFormat = 'tty' | 'json' | 'sarif' | 'checkstyle' | 'gitlab' | 'junit';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['tty', 'json', 'sarif', 'checkstyle', 'gitlab', 'junit'];
 
 export interface JsonFinding {
   file: string;
@@ -124,4 +124,66 @@ export function formatSarif(results: readonly FileResult[], options: SarifOption
     ],
   };
   return JSON.stringify(log, null, 2) + '\n';
+}
+
+function xml(text: string): string {
+  return text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+}
+
+const CHECKSTYLE_SEVERITY: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info', style: 'info' };
+
+/** Checkstyle XML, which Jenkins' warnings plugin, reviewdog and most CI dashboards read. */
+export function formatCheckstyle(results: readonly FileResult[]): string {
+  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<checkstyle version="4.3">'];
+  for (const { file, findings } of results) {
+    lines.push(`  <file name="${xml(file)}">`);
+    for (const f of findings) {
+      lines.push(
+        `    <error line="${f.range.start.line + 1}" column="${f.range.start.character + 1}" severity="${CHECKSTYLE_SEVERITY[f.severity]}" message="${xml(f.message)}" source="mlops-deploy.${f.code}"/>`,
+      );
+    }
+    lines.push('  </file>');
+  }
+  lines.push('</checkstyle>');
+  return lines.join('\n') + '\n';
+}
+
+const GITLAB_SEVERITY: Record<Severity, string> = { error: 'major', warning: 'minor', info: 'info', style: 'info' };
+
+/**
+ * GitLab's Code Quality report (a JSON array of issues). The fingerprint is stable across runs for the same file,
+ * rule, line and message, so GitLab can tell new issues from fixed ones in a merge request.
+ */
+export function formatGitlab(results: readonly FileResult[], hash: (text: string) => string): string {
+  const issues = results.flatMap(({ file, findings }) =>
+    findings.map((f) => ({
+      description: `${f.code}: ${f.message}`,
+      check_name: f.code,
+      fingerprint: hash(`${file}\u0000${f.code}\u0000${f.range.start.line}\u0000${f.message}`),
+      severity: GITLAB_SEVERITY[f.severity],
+      location: { path: file, lines: { begin: f.range.start.line + 1, end: f.range.end.line + 1 } },
+    })),
+  );
+  return JSON.stringify(issues, null, 2) + '\n';
+}
+
+/** JUnit XML: one test case per file, failing with one failure per finding, so CI test tabs list them. */
+export function formatJunit(results: readonly FileResult[]): string {
+  const failures = results.reduce((n, r) => n + (r.findings.length > 0 ? 1 : 0), 0);
+  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="mlops-deploy" tests="${results.length}" failures="${failures}">`];
+  lines.push(`  <testsuite name="mlops-deploy lint" tests="${results.length}" failures="${failures}" errors="0" skipped="0">`);
+  for (const { file, findings } of results) {
+    if (findings.length === 0) {
+      lines.push(`    <testcase classname="mlops-deploy" name="${xml(file)}"/>`);
+      continue;
+    }
+    lines.push(`    <testcase classname="mlops-deploy" name="${xml(file)}">`);
+    for (const f of findings) {
+      const where = `${file}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
+      lines.push(`      <failure type="${f.code}" message="${xml(`${f.code} ${f.severity}: ${f.message}`)}">${xml(`${where} ${f.code} ${f.severity}: ${f.message}`)}</failure>`);
+    }
+    lines.push('    </testcase>');
+  }
+  lines.push('  </testsuite>', '</testsuites>');
+  return lines.join('\n') + '\n';
 }

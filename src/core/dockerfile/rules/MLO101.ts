@@ -13,7 +13,7 @@ export const MLO101 = atEnd(
   (model, context) => {
     if (model.stages.length !== 1) return;
     const from = model.stages[0].from;
-    const installs = stageRunCommands(model.stages, model.ast.getEscapeCharacter()).find(({ command }) => installsPackages(command));
+    const installs = stageRunCommands(model, model.stages).find(({ command }) => installsPackages(command));
     if (!installs) return;
     const line = installs.instruction.getRange().start.line + 1;
     context.report({

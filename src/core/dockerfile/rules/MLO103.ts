@@ -50,7 +50,7 @@ export const MLO103 = atEnd(
       const base = lineage[lineage.length - 1].from;
       const facts = baseImageFacts(base);
       const image = fullImageName(base) ?? '';
-      const installed = new Set(stageRunCommands(lineage, model.ast.getEscapeCharacter()).flatMap(({ command }) => installedPackages(command)));
+      const installed = new Set(stageRunCommands(model, lineage).flatMap(({ command }) => installedPackages(command)));
       if (installed.has('curl')) return `["curl", "-fsS", "${url}"]`;
       if (installed.has('wget')) return `["wget", "-q", "-O", "/dev/null", "${url}"]`;
       if (facts?.shipsPython || installed.has('python3') || /python|pytorch|tensorflow\/tensorflow|tritonserver/.test(image)) return pythonProbe(url);

@@ -27,7 +27,7 @@ export const MLO105 = atEnd(
     if (!facts) return;
     const tools = command.words.filter((w) => /(^|\/)(curl|wget)$/.test(w.value));
     if (tools.length === 0) return;
-    const installed = new Set(stageRunCommands(lineage, model.ast.getEscapeCharacter()).flatMap(({ command: c }) => installedPackages(c)));
+    const installed = new Set(stageRunCommands(model, lineage).flatMap(({ command: c }) => installedPackages(c)));
     for (const word of tools) {
       const tool = word.value.endsWith('curl') ? 'curl' : 'wget';
       if ((tool === 'curl' ? facts.shipsCurl : facts.shipsWget) || installed.has(tool)) continue;
