@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -12,7 +12,7 @@ const GOOD = [
   'RUN pip wheel --no-cache-dir fastapi==0.115.0 -w /wheels',
   'FROM python:3.11-slim',
   'RUN useradd --no-log-init --create-home --uid 10001 appuser',
-  'USER appuser',
+  'USER 10001',
   'COPY --from=build /wheels /wheels',
   'COPY --chown=appuser:appuser app.py /app/',
   'EXPOSE 8000',
@@ -98,7 +98,7 @@ describe('mlops-deploy lint', () => {
     const dir = project({
       'Dockerfile.bin': Buffer.from([0x46, 0x52, 0x4f, 0x4d, 0x00, 0x01, 0x02]),
       'svc/Dockerfile': BAD,
-      '.mlops-deploy.yaml': 'rules:\n  MLO108: info\nignored: [MLO102, MLO103, MLO110]\nfailure-threshold: warning\n',
+      '.mlops-deploy.yaml': 'rules:\n  MLO108: info\nignored: [MLO102, MLO103, MLO110, DL3045]\nfailure-threshold: warning\n',
     });
     const binary = await run(['lint', 'Dockerfile.bin'], dir);
     assert.match(binary.stderr, /Dockerfile\.bin: skipped, it is a binary file/);
@@ -135,6 +135,30 @@ describe('mlops-deploy lint', () => {
       artifactLocation: { uri: 'Dockerfile', uriBaseId: '%SRCROOT%' },
       region: { startLine: 3, startColumn: 39, endLine: 3, endColumn: 48 },
     });
+  });
+
+  it('--fix applies the safe fixes in place, creates a missing .dockerignore, and reports what is left', async () => {
+    const dir = project({ Dockerfile: BAD });
+    const { stderr, stdout } = await run(['lint', '--fix', '-f', 'json', '--ignore', 'MLO103', 'Dockerfile'], dir);
+    assert.match(stderr, /^Dockerfile: fixed\n\.dockerignore: created\n$/);
+    assert.equal(readFileSync(join(dir, 'Dockerfile'), 'utf8'), BAD.replace('127.0.0.1', '0.0.0.0'));
+    assert.match(readFileSync(join(dir, '.dockerignore'), 'utf8'), /^\.env$/m);
+    const left = (JSON.parse(stdout) as Array<{ code: string }>).map((r) => r.code);
+    assert.ok(!left.includes('MLO108') && !left.includes('MLO110') && left.includes('MLO102'), left.join());
+    // A second run changes nothing and never overwrites the .dockerignore.
+    writeFileSync(join(dir, '.dockerignore'), 'mine\n');
+    const again = await run(['lint', '--fix', '--ignore', 'MLO103', 'Dockerfile'], dir);
+    assert.equal(again.stderr, '');
+    assert.equal(readFileSync(join(dir, '.dockerignore'), 'utf8'), 'mine\n');
+  });
+
+  it('hadolint environment variables apply, and flags win over them', async () => {
+    const dir = project({ Dockerfile: BAD });
+    const env = { HADOLINT_IGNORE: 'MLO102', HADOLINT_OVERRIDE_INFO: 'MLO108' };
+    const rows = JSON.parse((await run(['lint', '-f', 'json', 'Dockerfile'], dir, '', env)).stdout) as Array<{ code: string; severity: string }>;
+    assert.ok(!rows.some((r) => r.code === 'MLO102'));
+    assert.equal(rows.find((r) => r.code === 'MLO108')?.severity, 'info');
+    assert.equal((await run(['lint', '--no-fail', 'Dockerfile'], dir, '', { HADOLINT_FAILURE_THRESHOLD: 'info' })).status, 0);
   });
 
   it('the installed binary runs the same CLI', async () => {

@@ -17,7 +17,7 @@ ruleTests(MLO102, {
       code: 'FROM python:3.11-slim\nWORKDIR /app\nCMD ["python3", "app.py"]\n',
       errors: [{ line: 1, column: 6, endColumn: 22, message: /no USER/ }],
       output: null,
-      suggestion: 'FROM python:3.11-slim\nWORKDIR /app\nRUN useradd --no-log-init --create-home --uid 10001 appuser\nUSER appuser\nCMD ["python3", "app.py"]\n',
+      suggestion: 'FROM python:3.11-slim\nWORKDIR /app\nRUN useradd --no-log-init --create-home --uid 10001 appuser\nUSER 10001\nCMD ["python3", "app.py"]\n',
     },
     {
       name: 'last USER is root',
@@ -31,25 +31,25 @@ ruleTests(MLO102, {
       name: 'a non-root builder does not help the final stage',
       code: 'FROM python:3.11 AS build\nUSER app\nFROM python:3.11-slim\nCOPY --from=build /app /app',
       errors: [{ line: 3, column: 6 }],
-      suggestion: 'FROM python:3.11 AS build\nUSER app\nFROM python:3.11-slim\nCOPY --from=build /app /app\nRUN useradd --no-log-init --create-home --uid 10001 appuser\nUSER appuser',
+      suggestion: 'FROM python:3.11 AS build\nUSER app\nFROM python:3.11-slim\nCOPY --from=build /app /app\nRUN useradd --no-log-init --create-home --uid 10001 appuser\nUSER 10001',
     },
     {
       name: 'alpine gets adduser',
       code: 'FROM alpine:3.20\nENTRYPOINT ["/app"]\n',
       errors: [{ line: 1, column: 6 }],
-      suggestion: 'FROM alpine:3.20\nRUN addgroup -S -g 10001 appuser && adduser -S -D -H -u 10001 -G appuser appuser\nUSER appuser\nENTRYPOINT ["/app"]\n',
+      suggestion: 'FROM alpine:3.20\nRUN addgroup -S -g 10001 appuser && adduser -S -D -H -u 10001 -G appuser appuser\nUSER 10001\nENTRYPOINT ["/app"]\n',
     },
     {
       name: 'distroless gets its nonroot user',
       code: 'FROM gcr.io/distroless/python3-debian12\nCMD ["app.py"]\n',
       errors: [{ line: 1, column: 6 }],
-      suggestion: 'FROM gcr.io/distroless/python3-debian12\nUSER nonroot\nCMD ["app.py"]\n',
+      suggestion: 'FROM gcr.io/distroless/python3-debian12\nUSER 65532\nCMD ["app.py"]\n',
     },
     {
       name: 'the suggestion fits the image the stage is finally built from',
       code: 'FROM alpine:3.20 AS base\nFROM base\nCMD ["/app"]\n',
       errors: [{ line: 2, column: 6 }],
-      suggestion: 'FROM alpine:3.20 AS base\nFROM base\nRUN addgroup -S -g 10001 appuser && adduser -S -D -H -u 10001 -G appuser appuser\nUSER appuser\nCMD ["/app"]\n',
+      suggestion: 'FROM alpine:3.20 AS base\nFROM base\nRUN addgroup -S -g 10001 appuser && adduser -S -D -H -u 10001 -G appuser appuser\nUSER 10001\nCMD ["/app"]\n',
     },
   ],
 });

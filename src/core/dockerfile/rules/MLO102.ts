@@ -49,14 +49,15 @@ function insertUserFix(stage: Stage, base: From): Fix | undefined {
   const facts = baseImageFacts(base);
   if (facts?.family === 'scratch') return undefined;
   const anchor: Instruction | undefined = stage.instructions.find((i) => ['CMD', 'ENTRYPOINT', 'HEALTHCHECK'].includes(i.getKeyword()));
+  // USER names the uid, not the user name: Kubernetes' runAsNonRoot can only verify a number (DL3066).
   let lines: string[];
   if (facts?.family === 'distroless') {
     // Distroless images ship an unprivileged `nonroot` user (uid 65532) and no shell to create one.
-    lines = ['USER nonroot'];
+    lines = ['USER 65532'];
   } else if (facts?.family === 'alpine') {
-    lines = ['RUN addgroup -S -g 10001 appuser && adduser -S -D -H -u 10001 -G appuser appuser', 'USER appuser'];
+    lines = ['RUN addgroup -S -g 10001 appuser && adduser -S -D -H -u 10001 -G appuser appuser', 'USER 10001'];
   } else {
-    lines = ['RUN useradd --no-log-init --create-home --uid 10001 appuser', 'USER appuser'];
+    lines = ['RUN useradd --no-log-init --create-home --uid 10001 appuser', 'USER 10001'];
   }
   return {
     title: `Run as an unprivileged user (${lines[lines.length - 1]})`,
