@@ -5,13 +5,14 @@
  * measurement, not a test: it exits 0 whatever the numbers are and non-zero only when something crashes.
  */
 import { build } from 'esbuild';
-import { validate, ValidationSeverity, type ValidatorSettings } from 'dockerfile-utils';
+import { validate } from 'dockerfile-utils';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { lintDockerfile } from '../../src/core/dockerfile/lint';
 import { DEFAULT_CONFIG } from '../../src/core/rules/config';
+import { DOCKERFILE_UTILS_DEFAULTS, percentile, printTable } from './common';
 import { BENCH_CORPUS_SEED, BENCH_CORPUS_SIZE, generateCorpus, type CorpusFile } from './corpus';
 
 const TIMED_PASSES = 7;
@@ -23,24 +24,6 @@ const DEPLOY_DEPENDENCIES = ['@kubernetes/client-node', 'dockerode', '@aws-sdk']
 /** The compiled file lives in out/test/bench/, three levels below the repository root. */
 const ROOT = resolve(__dirname, '..', '..', '..');
 const CORPUS_DIR = join(tmpdir(), 'mlops-deploy-bench-corpus');
-
-/**
- * dockerfile-utils' defaults, copied from the Validator constructor in lib/dockerValidator.js (0.16.3): every
- * check on, as a warning. The constructor replaces its defaults with whatever object it is given, so a partial
- * object would silently turn the missing checks off and flatter the comparison. `Required` makes the compiler
- * list any key a newer version declares.
- */
-const DOCKERFILE_UTILS_DEFAULTS: Required<ValidatorSettings> = {
-  deprecatedMaintainer: ValidationSeverity.WARNING,
-  directiveCasing: ValidationSeverity.WARNING,
-  emptyContinuationLine: ValidationSeverity.WARNING,
-  instructionCasing: ValidationSeverity.WARNING,
-  instructionCmdMultiple: ValidationSeverity.WARNING,
-  instructionEntrypointMultiple: ValidationSeverity.WARNING,
-  instructionHealthcheckMultiple: ValidationSeverity.WARNING,
-  instructionJSONInSingleQuotes: ValidationSeverity.WARNING,
-  instructionWorkdirRelative: ValidationSeverity.WARNING,
-};
 
 interface Linter {
   name: string;
@@ -239,22 +222,6 @@ function activationTime(): string {
   } catch (error) {
     return `bench-results/host-activation.json is unreadable: ${(error as Error).message}`;
   }
-}
-
-/** The nearest-rank percentile of an ascending list. */
-function percentile(sorted: number[], p: number): number {
-  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
-  return sorted[rank - 1];
-}
-
-function printTable(header: string[], rows: string[][]): void {
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-  // Text columns are left-aligned and numbers right-aligned, so digits line up.
-  const cell = (value: string, column: number): string => (/^[\d.]+$/.test(value) ? value.padStart(widths[column]) : value.padEnd(widths[column]));
-  const line = (cells: string[]): string => '| ' + cells.map(cell).join(' | ') + ' |';
-  console.log(line(header));
-  console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
-  for (const row of rows) console.log(line(row));
 }
 
 main().catch((error: unknown) => {
