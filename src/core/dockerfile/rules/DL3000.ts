@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import type { Fix } from '../../findings';
+import type { Fix, TextEdit } from '../../findings';
 import { stageLineage } from '../model';
 import { atEnd } from '../rule';
 
@@ -25,12 +25,9 @@ export const DL3000 = atEnd(
       // The directory a relative WORKDIR resolves against: the last WORKDIR before it in this stage or the stages
       // it is built on, when that one is known; the base image's own WORKDIR is not.
       const parents = stageLineage(model, stage).slice(1).reverse();
+      const own = new Set(stage.instructions);
       let current: string | undefined;
       for (const instruction of [...parents.flatMap((s) => s.instructions), ...stage.instructions]) {
-        if (instruction.getKeyword() === 'FROM') {
-          current = undefined;
-          continue;
-        }
         if (instruction.getKeyword() !== 'WORKDIR') continue;
         const args = instruction.getArgumentsRange();
         const written = (instruction.getArgumentsContent() ?? '').trim();
@@ -40,18 +37,20 @@ export const DL3000 = atEnd(
           current = path.includes('$') ? undefined : path;
           continue;
         }
-        const resolved = current === undefined || path.includes('$') ? undefined : posix.join(current, path);
+        const resolved = current === undefined || !current.startsWith('/') || path.includes('$') ? undefined : posix.join(current, path);
         current = resolved;
-        if (!stage.instructions.includes(instruction)) continue;
-        const edit = (newPath: string) => ({ range: args, newText: written === path ? newPath : `${written[0]}${newPath}${written[0]}` });
+        if (!own.has(instruction)) continue;
+        const edit = (newPath: string): TextEdit => ({ range: args, newText: written === path ? newPath : `${written[0]}${newPath}${written[0]}` });
         const fix: Fix | undefined = resolved === undefined ? undefined : { title: `Use the absolute path ${resolved}`, edits: [edit(resolved)] };
+        // Without a known earlier WORKDIR the path resolves against the base image's, which is `/` unless it sets one.
+        const guess = posix.join('/', path);
         context.report({
           range: args,
           message: resolved
             ? `WORKDIR ${path} is relative: it resolves to ${resolved} here, but moves whenever an earlier WORKDIR changes. Write the absolute path ${resolved}.`
-            : `WORKDIR ${path} is relative to the base image's working directory, which can change with the image. Write an absolute path such as /${posix.normalize(path)}.`,
+            : `WORKDIR ${path} is relative to a working directory set elsewhere (by the base image or a variable), which can change without notice. Write an absolute path such as ${guess}.`,
           fix,
-          suggestions: fix ? undefined : [{ title: `Use /${posix.normalize(path)}`, edits: [edit(`/${posix.normalize(path)}`)] }],
+          suggestions: fix ? undefined : [{ title: `Use ${guess}`, edits: [edit(guess)] }],
         });
       }
     }

@@ -120,16 +120,6 @@ export function shippedStages(model: DockerfileModel): Set<Stage> {
   return shipped;
 }
 
-/** The stage an instruction belongs to. */
-export function stageOf(model: DockerfileModel, instruction: Instruction): Stage | undefined {
-  const line = instruction.getRange().start.line;
-  let found: Stage | undefined;
-  for (const stage of model.stages) {
-    if (stage.from.getRange().start.line <= line) found = stage;
-  }
-  return found;
-}
-
 /**
  * Where text can be appended to a shell-form RUN so that it runs after everything else: after the body's last
  * character. Undefined where appending could change what runs: exec form, a heredoc, a body that ends in an

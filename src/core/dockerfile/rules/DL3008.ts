@@ -1,0 +1,29 @@
+import { commandsOf, rangeOf, subcommandOperands } from '../commands';
+import { perInstruction } from '../rule';
+import { APT_GET_OPTIONS_WITH_VALUE, hasExpansion, isAptGetInstall } from './support-a';
+
+/** hadolint DL3008. */
+export const DL3008 = perInstruction(
+  {
+    id: 'DL3008',
+    defaultSeverity: 'warning',
+    title: 'Pin versions in `apt-get install`.',
+    guide: 'hadolint DL3008',
+    usesShell: true,
+  },
+  ['RUN'],
+  (instruction, context) => {
+    for (const command of commandsOf(context.model, instruction)) {
+      if (!isAptGetInstall(command)) continue;
+      for (const word of subcommandOperands(command.command, APT_GET_OPTIONS_WITH_VALUE)) {
+        const name = word.value;
+        // `pkg=1.2*` is pinned; a local `.deb` is a file, not a package from the archive; a variable is unknown.
+        if (name.includes('=') || name.endsWith('.deb') || hasExpansion(name) || name === '') continue;
+        context.report({
+          range: rangeOf(command, word),
+          message: `${name} is installed without a version, so each build takes whatever the archive has that day. Pin it: apt-get install ${name}=<version> (apt-cache policy ${name.replace(/\/.*$/, '')} shows the candidates; a trailing * allows patch releases).`,
+        });
+      }
+    }
+  },
+);

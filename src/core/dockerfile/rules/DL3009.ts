@@ -1,0 +1,82 @@
+import type { Instruction } from 'dockerfile-ast';
+import type { Fix } from '../../findings';
+import { commandsOf, isCall, operands, rangeOf, type RunCommand } from '../commands';
+import { stageLineage, type DockerfileModel, type Stage } from '../model';
+import { atEnd } from '../rule';
+import { APT_GET_OPTIONS_WITH_VALUE, appendPosition, isAptGetInstall, mountsOver, shippedStages } from './support-a';
+
+const LISTS = '/var/lib/apt/lists';
+const CLEANUP = ' && rm -rf /var/lib/apt/lists/*';
+
+/** hadolint DL3009. */
+export const DL3009 = atEnd(
+  {
+    id: 'DL3009',
+    defaultSeverity: 'info',
+    title: 'Delete the apt-get lists after installing something.',
+    guide: 'hadolint DL3009',
+    usesShell: true,
+  },
+  (model, context) => {
+    // Lists left in a builder stage stay there: only the files COPY --from picks reach the image.
+    const shipped = shippedStages(model);
+    let relying: Array<{ instruction: Instruction; stage: Stage }> | undefined;
+    for (const stage of model.stages) {
+      if (!shipped.has(stage)) continue;
+      for (const instruction of stage.instructions) {
+        if (instruction.getKeyword() !== 'RUN') continue;
+        const commands = commandsOf(model, instruction);
+        const install = commands.find(isAptGetInstall);
+        if (!install || commands.some(removesLists)) continue;
+        // A cache mount on the lists keeps them out of the layer (and is there to keep them between builds).
+        if (mountsOver(instruction, LISTS)) continue;
+        const at = appendPosition(instruction, model.ast.getEscapeCharacter());
+        const edit: Fix | undefined = at && { title: 'Remove the apt lists at the end of this RUN', edits: [{ range: { start: at, end: at }, newText: CLEANUP }] };
+        // A later RUN that installs without its own apt-get update relies on these lists: removing them breaks it.
+        relying ??= runsRelyingOnLists(model);
+        const line = instruction.getRange().start.line;
+        const safe = edit && !relying.some((r) => r.instruction.getRange().start.line > line && stageLineage(model, r.stage).includes(stage));
+        context.report({
+          range: rangeOf(install, install.command.words[0]),
+          message: 'apt-get install leaves the package lists of apt-get update in /var/lib/apt/lists, tens of megabytes that the image carries for nothing. End the same RUN with && rm -rf /var/lib/apt/lists/* (removing them in a later RUN does not shrink the image).',
+          fix: safe ? edit : undefined,
+          suggestions: edit && !safe ? [edit] : undefined,
+        });
+      }
+    }
+  },
+);
+
+/**
+ * `rm` of the lists or of a folder above them (`rm -rf /var/lib/apt/lists/*`, `rm -r /var/lib/apt/lists`), or
+ * `apt-get dist-clean` (apt 2.7 and later), which removes them too.
+ */
+function removesLists(command: RunCommand): boolean {
+  if (isCall(command, 'apt-get', ['dist-clean', 'distclean'], APT_GET_OPTIONS_WITH_VALUE)) return true;
+  if (!isCall(command, 'rm')) return false;
+  return operands(command.command).some((word) => {
+    const path = word.value.replace(/\/+\*?$/, '');
+    return path === LISTS || LISTS.startsWith(`${path}/`);
+  });
+}
+
+/**
+ * The RUNs that run apt-get install before any apt-get update of their own, with their stage: they install from
+ * the lists an earlier RUN left behind.
+ */
+function runsRelyingOnLists(model: DockerfileModel): Array<{ instruction: Instruction; stage: Stage }> {
+  const result: Array<{ instruction: Instruction; stage: Stage }> = [];
+  for (const stage of model.stages) {
+    for (const instruction of stage.instructions) {
+      if (instruction.getKeyword() !== 'RUN') continue;
+      for (const command of commandsOf(model, instruction)) {
+        if (isCall(command, 'apt-get', 'update', APT_GET_OPTIONS_WITH_VALUE)) break;
+        if (isAptGetInstall(command)) {
+          result.push({ instruction, stage });
+          break;
+        }
+      }
+    }
+  }
+  return result;
+}

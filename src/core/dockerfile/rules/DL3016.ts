@@ -1,0 +1,59 @@
+import { commandsOf, isCall, rangeOf, subcommandOperands } from '../commands';
+import { perInstruction } from '../rule';
+import { hasExpansion } from './support-a';
+
+/** npm's names for install (it accepts abbreviations and common misspellings of it). */
+const INSTALL = ['install', 'i', 'in', 'ins', 'inst', 'insta', 'instal', 'isnt', 'isnta', 'isntal', 'isntall', 'add'];
+
+/** npm options that take a value. */
+const NPM_OPTIONS_WITH_VALUE = ['prefix', 'registry', 'cache', 'tag', 'userconfig', 'globalconfig', 'w', 'workspace', 'omit', 'include', 'install-strategy', 'loglevel', 'location', 'before', 'only', 'C'];
+
+/**
+ * Not a package name from the registry: a path, a tarball, a URL, or a git or hosted-git reference
+ * (`git+https://…`, `github:user/repo`, `user/repo`), which pin by what they point at.
+ */
+function isPathUrlOrGit(value: string): boolean {
+  return (
+    /^(\.|\.\.|~)?\//.test(value) ||
+    value === '.' ||
+    value === '..' ||
+    /\.(tgz|tar\.gz|tar)$/i.test(value) ||
+    /^(file|git|git\+[a-z]+|https?|github|gitlab|bitbucket|gist):/i.test(value) ||
+    /^[\w.-]+\/[\w.-]+(#.*)?$/.test(value)
+  );
+}
+
+/** The version part of `name@version` or `@scope/name@version`, or undefined. */
+function versionOf(spec: string): string | undefined {
+  const at = spec.indexOf('@', spec.startsWith('@') ? 1 : 0);
+  return at < 0 ? undefined : spec.slice(at + 1);
+}
+
+/** hadolint DL3016. */
+export const DL3016 = perInstruction(
+  {
+    id: 'DL3016',
+    defaultSeverity: 'warning',
+    title: 'Pin versions in `npm`.',
+    guide: 'hadolint DL3016',
+    usesShell: true,
+  },
+  ['RUN'],
+  (instruction, context) => {
+    for (const command of commandsOf(context.model, instruction)) {
+      if (!isCall(command, 'npm', INSTALL, NPM_OPTIONS_WITH_VALUE)) continue;
+      // `npm install` alone installs package.json's dependencies, pinned by package-lock.json.
+      for (const word of subcommandOperands(command.command, NPM_OPTIONS_WITH_VALUE)) {
+        const value = word.value;
+        if (value === '' || hasExpansion(value) || isPathUrlOrGit(value)) continue;
+        const version = versionOf(value);
+        if (version && version !== 'latest') continue;
+        const name = version ? value.slice(0, value.length - version.length - 1) : value;
+        context.report({
+          range: rangeOf(command, word),
+          message: `${value} ${version ? 'follows the latest tag' : 'is installed without a version'}, so each build may get a different release. Pin it: npm install ${name}@<version>.`,
+        });
+      }
+    }
+  },
+);

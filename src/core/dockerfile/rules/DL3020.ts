@@ -1,0 +1,37 @@
+import { perInstruction } from '../rule';
+import { copyArguments, flagsOf, hasExpansion, inKeywordCase } from './support-b';
+
+/** ADD fetches URLs (http, https, git) itself. */
+const URL = /^([a-z][a-z0-9+.-]*:\/\/|git@)/i;
+
+/** Local archives that ADD unpacks: tar, alone or compressed with gzip, bzip2, xz, zstd, lzip, lzma or compress. */
+const ARCHIVE = /\.(tar|tgz|taz|tbz|tbz2|tb2|txz|tlz|tzst|tz|gz|bz2|xz|zst|lz|lzma|z)$/i;
+
+/** Flags COPY understands too; with any other (`--checksum`, `--keep-git-dir`, `--unpack`) ADD cannot become COPY. */
+const SHARED_FLAGS = new Set(['chown', 'chmod', 'link', 'exclude', 'parents']);
+
+export const DL3020 = perInstruction(
+  {
+    id: 'DL3020',
+    defaultSeverity: 'error',
+    title: 'Use `COPY` instead of `ADD` for files and folders.',
+    guide: 'hadolint DL3020',
+  },
+  ['ADD'],
+  (instruction, context) => {
+    const args = copyArguments(instruction);
+    if (args.length < 2 || args.some((a) => a.value.startsWith('<<'))) return;
+    const sources = args.slice(0, -1);
+    // A source given as a variable may be a URL or an archive; ADD may be there for that.
+    if (sources.some((s) => URL.test(s.value) || ARCHIVE.test(s.value.replace(/\/+$/, '')) || hasExpansion(s.value))) return;
+    const range = instruction.getInstructionRange();
+    const written = instruction.getInstruction();
+    const onlyShared = flagsOf(instruction).every((f) => SHARED_FLAGS.has(f.getName().toLowerCase()));
+    const copy = inKeywordCase(written, 'COPY');
+    context.report({
+      range,
+      message: `ADD copies local files here: use ${copy}, which does only that. ADD also fetches URLs and unpacks archives, so with ADD a source that becomes an archive one day is silently unpacked instead of copied.`,
+      fix: onlyShared ? { title: `Replace ${written} with ${copy}`, edits: [{ range, newText: copy }] } : undefined,
+    });
+  },
+);

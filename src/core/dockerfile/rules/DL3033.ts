@@ -1,0 +1,29 @@
+import { commandsOf, rangeOf } from '../commands';
+import { perInstruction } from '../rule';
+import { managerCall, rpmHasVersion, unpinnedPackages, YUM_OPTIONS_WITH_VALUE } from './support-b';
+
+/** Verbs whose operands are packages; groups and modules have no package version. */
+const PACKAGE_VERBS = ['install', 'in', 'localinstall', 'reinstall'];
+
+export const DL3033 = perInstruction(
+  {
+    id: 'DL3033',
+    defaultSeverity: 'warning',
+    title: 'Specify version with `yum install -y <package>-<version>`.',
+    guide: 'hadolint DL3033',
+    usesShell: true,
+  },
+  ['RUN'],
+  (instruction, context) => {
+    for (const command of commandsOf(context.model, instruction)) {
+      const call = managerCall(command, ['yum'], YUM_OPTIONS_WITH_VALUE);
+      if (!call || !PACKAGE_VERBS.includes(call.verbName)) continue;
+      for (const pkg of unpinnedPackages(call, rpmHasVersion)) {
+        context.report({
+          range: rangeOf(command, pkg),
+          message: `yum installs whatever version of ${pkg.value} the repositories hold on the day of the build, so two builds of the same Dockerfile can differ. Pin it: ${pkg.value}-<version>.`,
+        });
+      }
+    }
+  },
+);

@@ -1,0 +1,36 @@
+import { commandsOf, flagValue, rangeOf } from '../commands';
+import { perInstruction } from '../rule';
+import { managerCall, rpmHasVersion, unpinnedPackages, ZYPPER_INSTALL_VERBS, ZYPPER_OPTIONS_WITH_VALUE } from './support-b';
+
+/** zypper's ways of naming a version: `curl=8.0.1`, `'curl>=8'`, `curl<9`, or the RPM spelling `curl-8.0.1`. */
+function zypperHasVersion(value: string): boolean {
+  return /[<>=]/.test(value) || rpmHasVersion(value);
+}
+
+export const DL3037 = perInstruction(
+  {
+    id: 'DL3037',
+    defaultSeverity: 'warning',
+    title: 'Specify version with `zypper install -y <package>[=]<version>`.',
+    guide: 'hadolint DL3037',
+    usesShell: true,
+  },
+  ['RUN'],
+  (instruction, context) => {
+    for (const command of commandsOf(context.model, instruction)) {
+      const call = managerCall(command, ['zypper'], ZYPPER_OPTIONS_WITH_VALUE);
+      if (!call || !ZYPPER_INSTALL_VERBS.includes(call.verbName)) continue;
+      // Patterns, patches and products (`-t pattern devel_basis`) have no version to pin.
+      const type = flagValue(command.command, 't', 'type');
+      if (type !== undefined && type !== 'package') continue;
+      for (const pkg of unpinnedPackages(call, zypperHasVersion)) {
+        // `pattern:devel_basis`, `patch:…`: the same, written with a prefix.
+        if (/^(pattern|patch|product|srcpackage|application):/.test(pkg.value)) continue;
+        context.report({
+          range: rangeOf(command, pkg),
+          message: `zypper installs whatever version of ${pkg.value} the repositories hold on the day of the build, so two builds of the same Dockerfile can differ. Pin it: ${pkg.value}=<version>.`,
+        });
+      }
+    }
+  },
+);

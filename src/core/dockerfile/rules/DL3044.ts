@@ -1,0 +1,92 @@
+import type { Env, Property } from 'dockerfile-ast';
+import { computeLineStarts, type Position, type Range } from '../../findings';
+import type { DockerfileModel } from '../model';
+import { perInstruction } from '../rule';
+
+interface Reference {
+  name: string;
+  range: Range;
+}
+
+/**
+ * The variables a value refers to (`$A`, `${A}`, `${A:-x}`), with their ranges. Single quotes and an escaped `$`
+ * keep the text literal, as Docker reads ENV values.
+ */
+function references(text: string, lineStarts: number[], start: number, end: number, escapeChar: string): Reference[] {
+  const positionOf = (offset: number): Position => {
+    // The last line that starts at or before the offset.
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (lineStarts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: offset - lineStarts[low] };
+  };
+  const found: Reference[] = [];
+  let quote: string | undefined;
+  for (let i = start; i < end; i++) {
+    const c = text[i];
+    if (c === escapeChar && quote !== "'") {
+      i++;
+    } else if (c === "'" && quote !== '"') {
+      quote = quote === "'" ? undefined : "'";
+    } else if (c === '"' && quote !== "'") {
+      quote = quote === '"' ? undefined : '"';
+    } else if (c === '$' && quote !== "'") {
+      const match = /^(?:\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*))/.exec(text.slice(i + 1, end));
+      if (!match) continue;
+      found.push({ name: match[1] ?? match[2], range: { start: positionOf(i), end: positionOf(i + 1 + match[0].length) } });
+      i += match[0].length;
+    }
+  }
+  return found;
+}
+
+/** Line starts of a file, computed once per lint however many ENV instructions it has. */
+const lineStartsCache = new WeakMap<DockerfileModel, number[]>();
+
+export const DL3044 = perInstruction(
+  {
+    id: 'DL3044',
+    defaultSeverity: 'error',
+    title: 'Do not refer to an environment variable within the same `ENV` statement where it is defined.',
+    guide: 'hadolint DL3044',
+  },
+  ['ENV'],
+  (instruction, context) => {
+    const properties = (instruction as Env).getProperties();
+    if (properties.length < 2) return;
+    const { text } = context.model;
+    let lineStarts = lineStartsCache.get(context.model);
+    if (!lineStarts) {
+      lineStarts = computeLineStarts(text);
+      lineStartsCache.set(context.model, lineStarts);
+    }
+    const offsetOf = (p: Position) => (lineStarts[p.line] ?? text.length) + p.character;
+    const escapeChar = context.model.ast.getEscapeCharacter();
+    const defined = new Map<string, Property>();
+    for (const [index, property] of properties.entries()) {
+      const valueRange = property.getValueRange();
+      if (valueRange) {
+        for (const reference of references(text, lineStarts, offsetOf(valueRange.start), offsetOf(valueRange.end), escapeChar)) {
+          const definition = defined.get(reference.name);
+          if (!definition) continue;
+          const previous = properties[index - 1];
+          // Splitting the instruction before this variable makes the reference see the value set just before.
+          const split = { start: previous.getRange().end, end: property.getRange().start };
+          const indent = ' '.repeat(instruction.getRange().start.character);
+          // The new line ends as the file's lines end (\r\n in a Windows file).
+          const eol = /\r\n|\r|\n/.exec(text)?.[0] ?? '\n';
+          context.report({
+            range: reference.range,
+            message: `${property.getName()} refers to $${reference.name}, which this same ENV sets to ${definition.getValue() ?? ''}: Docker substitutes the value ${reference.name} had before this instruction, not the new one. Set ${reference.name} in an earlier ENV.`,
+            suggestions: [{ title: `Start a new ENV at ${property.getName()}`, edits: [{ range: split, newText: `${eol}${indent}${instruction.getInstruction()} ` }] }],
+          });
+        }
+      }
+      defined.set(property.getName(), property);
+    }
+  },
+);

@@ -1,0 +1,59 @@
+import type { Property, PropertyInstruction } from 'dockerfile-ast';
+import { perInstruction } from '../rule';
+
+/** Name parts that mean the variable holds a secret (`DB_PASSWORD`, `HF_TOKEN`, `clientSecret`). */
+const SECRET_PARTS = new Set(['password', 'passwd', 'pass', 'passphrase', 'secret', 'secrets', 'token', 'credential', 'credentials', 'creds', 'apikey', 'privatekey', 'accesskey', 'secretkey']);
+
+/** Two-part names that mean the same (`API_KEY`, `privateKey`, `AWS_ACCESS_KEY_ID`). */
+const SECRET_PAIRS = new Set(['api key', 'private key', 'access key', 'secret key']);
+
+/** A last part that makes the variable a pointer to a secret, not the secret (`POSTGRES_PASSWORD_FILE`). */
+const POINTER_PARTS = new Set(['file', 'files', 'path', 'dir']);
+
+/**
+ * hadolint DL3064: ARG and ENV names that look like secrets. An ARG fires with or without a default: its value
+ * comes from `--build-arg` and is kept in the image's history either way. Not reported: names ending in
+ * `_FILE`/`_PATH`/`_DIR`, and values that are an absolute path (`GOOGLE_APPLICATION_CREDENTIALS=/run/secrets/gcp.json`),
+ * which say where a secret is rather than hold it, and an ENV set to an empty string, which clears one.
+ */
+export const DL3064 = perInstruction(
+  {
+    id: 'DL3064',
+    defaultSeverity: 'warning',
+    title: 'Potentially sensitive data should not be used in ARG or ENV.',
+    guide: 'Security Checklist: "Secrets in secure vault"',
+  },
+  ['ARG', 'ENV'],
+  (instruction, context) => {
+    const keyword = instruction.getKeyword();
+    for (const property of (instruction as PropertyInstruction).getProperties()) {
+      if (!looksSecret(property.getName()) || pointsToSecret(keyword, property)) continue;
+      context.report({
+        range: property.getNameRange(),
+        message: `${keyword} ${property.getName()} looks like a secret: ${keyword === 'ARG' ? 'build arguments' : 'ENV values'} are kept in the image's metadata and history, where anyone who can pull the image reads them. Pass it with RUN --mount=type=secret,id=… at build time, or from a secret store at run time.`,
+      });
+    }
+  },
+);
+
+/** Splits `AWS_SECRET_ACCESS_KEY`, `clientSecret`, `api-key` into lower-case parts. */
+function nameParts(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter((part) => part !== '')
+    .map((part) => part.toLowerCase());
+}
+
+function looksSecret(name: string): boolean {
+  const parts = nameParts(name);
+  if (parts.length === 0 || POINTER_PARTS.has(parts[parts.length - 1])) return false;
+  return parts.some((part, i) => SECRET_PARTS.has(part) || SECRET_PAIRS.has(`${part} ${parts[i + 1]}`));
+}
+
+function pointsToSecret(keyword: string, property: Property): boolean {
+  const value = property.getValue();
+  if (value === null) return false;
+  if (value.startsWith('/')) return true;
+  return keyword === 'ENV' && value === '';
+}

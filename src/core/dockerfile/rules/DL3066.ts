@@ -1,0 +1,62 @@
+import type { Fix } from '../../findings';
+import { flagValue, operands, stageCommands } from '../commands';
+import { stageLineage, type DockerfileModel, type Stage } from '../model';
+import { stateful } from '../rule';
+
+/**
+ * hadolint DL3066: USER names a numeric uid. A name resolves only through the image's /etc/passwd, so the host,
+ * volume permissions and Kubernetes (`runAsNonRoot` refuses to start a container whose user is a name, because it
+ * cannot tell whether it is root) cannot see who the process runs as. `root` is not reported: it is uid 0
+ * everywhere (DL3002 is about running as root). A user given as a variable is not judged.
+ */
+export const DL3066 = stateful(
+  {
+    id: 'DL3066',
+    defaultSeverity: 'info',
+    title: 'USER should name a numeric user id: a name may not be resolvable by the host system.',
+    guide: 'hadolint DL3066',
+  },
+  () => ({ stage: undefined as Stage | undefined }),
+  (state, instruction, context) => {
+    const model = context.model;
+    if (instruction.getKeyword() === 'FROM') state.stage = model.stages.find((s) => s.from === instruction);
+    if (instruction.getKeyword() !== 'USER') return;
+    const argument = instruction.getArguments()[0];
+    if (!argument) return;
+    const value = argument.getValue();
+    const user = value.split(':')[0];
+    if (user === '' || /^\d+$/.test(user) || user === 'root' || user.includes('$')) return;
+    const start = argument.getRange().start;
+    const range = { start, end: { line: start.line, character: start.character + user.length } };
+    const uid = state.stage && uidOf(model, state.stage, user);
+    const suggestion: Fix | undefined = uid ? { title: `Use the numeric uid ${uid}`, edits: [{ range, newText: uid }] } : undefined;
+    context.report({
+      range,
+      message: `USER ${user} is a name, not a uid: the host and Kubernetes (runAsNonRoot) cannot resolve it to tell who the process runs as. ${uid ? `Use USER ${uid}, the uid this Dockerfile gives ${user}.` : `Create the user with a fixed uid (useradd --uid 10001 ${user}) and use USER 10001.`}`,
+      suggestions: suggestion ? [suggestion] : undefined,
+    });
+  },
+);
+
+/** Options of useradd and adduser that take a value. */
+const VALUE_OPTIONS = [
+  'b', 'c', 'd', 'e', 'f', 'g', 'G', 'h', 'k', 'K', 'p', 'P', 'R', 's', 'u', 'Z', 'base-dir', 'comment', 'home-dir', 'home',
+  'expiredate', 'inactive', 'gid', 'groups', 'skel', 'key', 'password', 'shell', 'uid', 'root', 'prefix', 'selinux-user',
+  'gecos', 'ingroup', 'firstuid', 'lastuid', 'conf',
+];
+
+/** The uid a `useradd`/`adduser` in the stage (or a stage it builds on) gives the user, when it gives one. */
+function uidOf(model: DockerfileModel, stage: Stage, user: string): string | undefined {
+  for (const ancestor of stageLineage(model, stage)) {
+    for (const command of stageCommands(model, ancestor)) {
+      if (command.program !== 'useradd' && command.program !== 'adduser') continue;
+      // useradd takes the name last; adduser (Debian's and BusyBox's) first, before an optional group.
+      const names = operands(command.command, VALUE_OPTIONS);
+      const name = command.program === 'useradd' ? names[names.length - 1] : names[0];
+      if (name?.value !== user) continue;
+      const uid = flagValue(command.command, 'u', 'uid');
+      if (uid && /^\d+$/.test(uid)) return uid;
+    }
+  }
+  return undefined;
+}

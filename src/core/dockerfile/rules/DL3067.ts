@@ -1,0 +1,36 @@
+import { perInstruction } from '../rule';
+import { copySources } from '../serving';
+import { flagOf, rootImage, stageNamed } from './support-c';
+
+/** `/`, `/.`, `/*` and the like: the whole file system of the source. */
+const WHOLE_FILESYSTEM = /^\/+(?:\.|\*)?\/*$/;
+
+/**
+ * hadolint DL3067: `COPY --from=<stage or image> / …` copies a whole file system: the builder's compilers, caches
+ * and package databases land in the image. Not reported when the source stage starts FROM scratch: such a stage
+ * holds only the files put into it (the usual way to export build artefacts), so copying its root is deliberate.
+ */
+export const DL3067 = perInstruction(
+  {
+    id: 'DL3067',
+    defaultSeverity: 'warning',
+    title: 'Do not copy an entire file system from another stage.',
+    guide: 'Docker Best Practices: "COPY --from=builder /wheels /wheels"',
+  },
+  ['COPY'],
+  (instruction, context) => {
+    const from = flagOf(instruction, 'from');
+    if (!from) return;
+    const model = context.model;
+    const index = model.stages.findIndex((s) => s.instructions.includes(instruction));
+    const source = stageNamed(model, from, index < 0 ? model.stages.length : index);
+    if (source && rootImage(model, source) === 'scratch') return;
+    for (const word of copySources(instruction)) {
+      if (!WHOLE_FILESYSTEM.test(word.value)) continue;
+      context.report({
+        range: word.range,
+        message: `COPY --from=${from} ${word.value} copies the entire file system of ${source ? 'that stage' : 'that image'}: its compilers, caches and package databases end up in this image. Copy only the paths the application needs (COPY --from=${from} /wheels /wheels).`,
+      });
+    }
+  },
+);

@@ -1,0 +1,81 @@
+import { DL3009 } from '../../../src/core/dockerfile/rules/DL3009';
+import { ruleTests } from '../ruleTester';
+
+ruleTests(DL3009, {
+  valid: [
+    'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n',
+    { name: 'the folder itself', code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists\n' },
+    { name: 'apt-get dist-clean', code: 'FROM debian:13\nRUN apt-get update && apt-get install -y curl && apt-get dist-clean\n' },
+    {
+      name: 'a builder stage whose files are copied out',
+      code: 'FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc\nRUN gcc -o /out/app app.c\nFROM debian:12-slim\nCOPY --from=build /out/app /usr/local/bin/app\n',
+    },
+    {
+      name: 'a cache mount on the lists',
+      code: 'FROM debian:12\nRUN --mount=type=cache,target=/var/lib/apt/lists,sharing=locked --mount=type=cache,target=/var/cache/apt \\\n    apt-get update && apt-get install -y gcc\n',
+    },
+    { name: 'apt-get update alone installs nothing', code: 'FROM debian:12\nRUN apt-get update\n' },
+  ],
+  invalid: [
+    {
+      name: 'install without cleanup: the fix appends it',
+      code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\n',
+      errors: [{ line: 2, column: 23, endColumn: 30, message: /rm -rf \/var\/lib\/apt\/lists/ }],
+      output: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n',
+    },
+    {
+      name: 'continuation lines: appended after the last word',
+      code: 'FROM debian:12\nRUN apt-get update \\\n    && apt-get install -y --no-install-recommends \\\n       curl \\\n       ca-certificates\n',
+      errors: [{ line: 3, column: 8, endColumn: 15 }],
+      output: 'FROM debian:12\nRUN apt-get update \\\n    && apt-get install -y --no-install-recommends \\\n       curl \\\n       ca-certificates && rm -rf /var/lib/apt/lists/*\n',
+    },
+    {
+      name: 'sudo, and no newline at the end of the file',
+      code: 'FROM debian:12\nRUN sudo apt-get update && sudo apt-get install -y curl',
+      errors: [{ line: 2, column: 33, endColumn: 40 }],
+      output: 'FROM debian:12\nRUN sudo apt-get update && sudo apt-get install -y curl && rm -rf /var/lib/apt/lists/*',
+    },
+    {
+      name: 'a comment at the end: no fix, the text would land in the comment',
+      code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl # tools\n',
+      errors: [{ line: 2, column: 23 }],
+      output: null,
+      suggestion: null,
+    },
+    {
+      name: 'a later RUN installs from these lists: a suggestion, not a fix',
+      code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\nRUN apt-get install -y wget\n',
+      errors: [
+        { line: 2, column: 23 },
+        { line: 3, column: 5 },
+      ],
+      output: null,
+      suggestion: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\nRUN apt-get install -y wget\n',
+    },
+    {
+      name: 'a heredoc: no fix, the text would land after its terminator',
+      code: '# syntax=docker/dockerfile:1\nFROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y curl\nEOF\n',
+      errors: [{ line: 5, column: 1, endColumn: 8 }],
+      output: null,
+      suggestion: null,
+    },
+    {
+      name: 'exec form: no fix',
+      code: 'FROM debian:12\nRUN ["apt-get", "install", "-y", "curl"]\n',
+      errors: [{ line: 2, column: 7, endColumn: 14 }],
+      output: null,
+      suggestion: null,
+    },
+    {
+      name: 'a stage the final image is built on',
+      code: 'FROM debian:12 AS base\nRUN apt-get update && apt-get install -y curl\nFROM base\nCMD ["curl", "--version"]\n',
+      errors: [{ line: 2, column: 23 }],
+      output: 'FROM debian:12 AS base\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\nFROM base\nCMD ["curl", "--version"]\n',
+    },
+    {
+      name: 'a stage nothing refers to can be built with --target',
+      code: 'FROM debian:12 AS debug\nRUN apt-get update && apt-get install -y gdb\nFROM debian:12-slim\nCMD ["true"]\n',
+      errors: [{ line: 2, column: 23 }],
+    },
+  ],
+});

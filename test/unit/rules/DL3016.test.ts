@@ -1,0 +1,31 @@
+import { DL3016 } from '../../../src/core/dockerfile/rules/DL3016';
+import { ruleTests } from '../ruleTester';
+
+ruleTests(DL3016, {
+  valid: [
+    'FROM node:20-slim\nRUN npm install express@4.18.2\n',
+    { name: 'package.json and the lock file', code: 'FROM node:20-slim\nRUN npm ci && npm install && npm run build\n' },
+    { name: 'a scoped package with a version, a range', code: 'FROM node:20-slim\nRUN npm i @types/node@20.11.0 lodash@^4.17.21\n' },
+    { name: 'git, hosted git, a tarball, a path', code: 'FROM node:20-slim\nRUN npm install git+https://github.com/org/repo.git#v1.0.0 github:org/tool#abc123 org/lib ./vendor/pkg https://registry.example.com/x-1.0.0.tgz pkg.tgz\n' },
+    { name: 'the value of --prefix is not a package', code: 'FROM node:20-slim\nRUN npm install --prefix /app\n' },
+    { name: 'a variable', code: 'FROM node:20-slim\nRUN npm install -g $TOOLS\n' },
+    { name: 'yarn is not npm', code: 'FROM node:20-slim\nRUN yarn add left-pad\n' },
+  ],
+  invalid: [
+    {
+      name: 'a global tool without a version',
+      code: 'FROM node:20-slim\nRUN npm install -g typescript\n',
+      errors: [{ line: 2, column: 20, endColumn: 30, message: /typescript is installed without a version/ }],
+      output: null,
+      suggestion: null,
+    },
+    { name: 'a scoped package', code: 'FROM node:20-slim\nRUN npm i --save-dev @types/node\n', errors: [{ line: 2, column: 22, endColumn: 33 }] },
+    { name: 'the latest tag', code: 'FROM node:20-slim\nRUN npm install left-pad@latest\n', errors: [{ line: 2, column: 17, endColumn: 32, message: /latest tag/ }] },
+    { name: 'after the value of --prefix', code: 'FROM node:20-slim\nRUN npm install --prefix /srv lodash\n', errors: [{ line: 2, column: 31, endColumn: 37 }] },
+    {
+      name: 'continuation lines, after &&',
+      code: 'FROM node:20-slim\nRUN npm ci && npm install \\\n    express@4.18.2 \\\n    cors\n',
+      errors: [{ line: 4, column: 5, endColumn: 9 }],
+    },
+  ],
+});

@@ -1,0 +1,86 @@
+import { DL3025 } from '../../../src/core/dockerfile/rules/DL3025';
+import { ruleTests } from '../ruleTester';
+
+ruleTests(DL3025, {
+  valid: [
+    'FROM python:3.11-slim\nCMD ["uvicorn", "app:app", "--host", "0.0.0.0", "--port", "8000"]\n',
+    { name: 'ENTRYPOINT and CMD in JSON notation', code: 'FROM python:3.11-slim\nENTRYPOINT ["/entrypoint.sh"]\nCMD ["--help"]\n' },
+    { name: 'an explicit shell in JSON notation', code: 'FROM python:3.11-slim\nCMD ["/bin/sh", "-c", "exec uvicorn app:app --port $PORT"]\n' },
+    { name: 'RUN and HEALTHCHECK may use shell form', code: 'FROM python:3.11-slim\nRUN echo hi\nHEALTHCHECK CMD curl -f http://localhost:8000/health\n' },
+  ],
+  invalid: [
+    {
+      name: 'a plain command',
+      code: 'FROM python:3.11-slim\nCMD uvicorn app:app --host 0.0.0.0 --port 8000\n',
+      errors: [{ line: 2, column: 5, endColumn: 47, message: /CMD is in shell form/ }],
+      output: null,
+      suggestion: 'FROM python:3.11-slim\nCMD ["uvicorn", "app:app", "--host", "0.0.0.0", "--port", "8000"]\n',
+    },
+    {
+      name: 'ENTRYPOINT with exec and quotes',
+      code: 'FROM python:3.11-slim\nENTRYPOINT exec python -c "print(\'hi\')"\n',
+      errors: [{ line: 2, column: 12, endColumn: 40, message: /ignores CMD/ }],
+      suggestion: 'FROM python:3.11-slim\nENTRYPOINT ["python", "-c", "print(\'hi\')"]\n',
+    },
+    {
+      name: 'quotes and backslashes are escaped for JSON',
+      code: 'FROM python:3.11-slim\nCMD echo "say \\"hi\\"" \'C:\\path\'\n',
+      errors: [{ line: 2, column: 5 }],
+      suggestion: 'FROM python:3.11-slim\nCMD ["echo", "say \\"hi\\"", "C:\\\\path"]\n',
+    },
+    {
+      name: 'a variable needs the shell: it stays, and exec hands over PID 1',
+      code: 'FROM python:3.11-slim\nCMD uvicorn app:app --port $PORT\n',
+      errors: [{ line: 2, column: 5, endColumn: 33 }],
+      suggestion: 'FROM python:3.11-slim\nCMD ["/bin/sh", "-c", "exec uvicorn app:app --port $PORT"]\n',
+    },
+    {
+      name: 'several commands keep the script as it is',
+      code: 'FROM python:3.11-slim\nCMD ./migrate.sh && exec gunicorn app:app\n',
+      errors: [{ line: 2, column: 5 }],
+      suggestion: 'FROM python:3.11-slim\nCMD ["/bin/sh", "-c", "./migrate.sh && exec gunicorn app:app"]\n',
+    },
+    {
+      name: 'a leading assignment cannot follow exec',
+      code: 'FROM python:3.11-slim\nCMD WORKERS=4 gunicorn app:app\n',
+      errors: [{ line: 2, column: 5 }],
+      suggestion: 'FROM python:3.11-slim\nCMD ["/bin/sh", "-c", "WORKERS=4 gunicorn app:app"]\n',
+    },
+    {
+      name: 'the SHELL in force runs the script',
+      code: 'FROM python:3.11-slim\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nCMD serve | tee /var/log/app.log\n',
+      errors: [{ line: 3, column: 5, message: /\/bin\/bash -o pipefail -c/ }],
+      suggestion: 'FROM python:3.11-slim\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nCMD ["/bin/bash", "-o", "pipefail", "-c", "serve | tee /var/log/app.log"]\n',
+    },
+    {
+      name: 'continued over lines',
+      code: 'FROM python:3.11-slim\nCMD python \\\n    -m app.main\n',
+      errors: [{ line: 2, column: 5, endLine: 3, endColumn: 16 }],
+      suggestion: 'FROM python:3.11-slim\nCMD ["python", "-m", "app.main"]\n',
+    },
+    {
+      name: 'JSON with single quotes is shell form',
+      code: "FROM python:3.11-slim\nCMD ['python', 'app.py']\n",
+      errors: [{ line: 2, column: 5, endColumn: 25, message: /not valid JSON/ }],
+      suggestion: 'FROM python:3.11-slim\nCMD ["python", "app.py"]\n',
+    },
+    {
+      name: 'JSON with a trailing comma',
+      code: 'FROM python:3.11-slim\nENTRYPOINT ["python", "app.py",]\n',
+      errors: [{ line: 2, column: 12, message: /not valid JSON/ }],
+      suggestion: 'FROM python:3.11-slim\nENTRYPOINT ["python", "app.py"]\n',
+    },
+    {
+      name: 'a PowerShell SHELL: the script is kept for it',
+      code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nCMD Write-Host hi\n',
+      errors: [{ line: 3, column: 5 }],
+      suggestion: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nCMD ["powershell", "-Command", "Write-Host hi"]\n',
+    },
+    {
+      name: 'a SHELL set in the stage it is built on',
+      code: 'FROM python:3.11-slim AS base\nSHELL ["/bin/bash", "-c"]\nFROM base\nCMD echo $HOME\n',
+      errors: [{ line: 4, column: 5 }],
+      suggestion: 'FROM python:3.11-slim AS base\nSHELL ["/bin/bash", "-c"]\nFROM base\nCMD ["/bin/bash", "-c", "exec echo $HOME"]\n',
+    },
+  ],
+});

@@ -1,0 +1,35 @@
+import { DL3028 } from '../../../src/core/dockerfile/rules/DL3028';
+import { ruleTests } from '../ruleTester';
+
+ruleTests(DL3028, {
+  valid: [
+    'FROM ruby:3.3\nRUN gem install rails:7.1.3\n',
+    { name: '-v pins', code: 'FROM ruby:3.3\nRUN gem install bundler -v 2.5.6\n' },
+    { name: '--version= pins', code: 'FROM ruby:3.3\nRUN gem install --version=2.5.6 bundler\n' },
+    { name: 'a local gem file', code: 'FROM ruby:3.3\nRUN gem install ./vendor/x-1.0.gem\n' },
+    { name: 'not gem install', code: 'FROM ruby:3.3\nRUN gem update --system 3.5.6 && bundle install\n' },
+    { name: 'a variable', code: 'FROM ruby:3.3\nRUN gem install "$GEM"\n' },
+  ],
+  invalid: [
+    {
+      name: 'one gem',
+      code: 'FROM ruby:3.3\nRUN gem install rails\n',
+      errors: [{ line: 2, column: 17, endColumn: 22, message: /rails:<version>/ }],
+    },
+    {
+      name: 'one of several, after flags',
+      code: 'FROM ruby:3.3\nRUN gem install --no-document -N rake:13.1.0 rspec\n',
+      errors: [{ line: 2, column: 46, endColumn: 51 }],
+    },
+    {
+      name: 'under sudo, continued over lines',
+      code: 'FROM ruby:3.3\nRUN apt-get update && \\\n    sudo gem install \\\n      nokogiri\n',
+      errors: [{ line: 4, column: 7, endColumn: 15 }],
+    },
+    {
+      name: 'exec form',
+      code: 'FROM ruby:3.3\nRUN ["gem", "install", "puma"]\n',
+      errors: [{ line: 2, column: 25, endColumn: 29 }],
+    },
+  ],
+});

@@ -1,0 +1,25 @@
+import { DL3037 } from '../../../src/core/dockerfile/rules/DL3037';
+import { ruleTests } from '../ruleTester';
+
+ruleTests(DL3037, {
+  valid: [
+    'FROM opensuse/leap:15.6\nRUN zypper -n install curl=8.6.0 && zypper clean\n',
+    { name: 'a comparison', code: 'FROM opensuse/leap:15.6\nRUN zypper -n install "curl>=8"\n' },
+    { name: 'the RPM spelling', code: 'FROM opensuse/leap:15.6\nRUN zypper -n install curl-8.6.0\n' },
+    { name: 'a pattern', code: 'FROM opensuse/leap:15.6\nRUN zypper -n install -t pattern devel_basis\n' },
+    { name: 'a pattern by prefix', code: 'FROM opensuse/leap:15.6\nRUN zypper -n install pattern:devel_basis\n' },
+    { name: 'an RPM file', code: 'FROM opensuse/leap:15.6\nRUN zypper -n install /tmp/tool.rpm\n' },
+  ],
+  invalid: [
+    {
+      name: 'a name without a version',
+      code: 'FROM opensuse/leap:15.6\nRUN zypper -n install curl git=2.43\n',
+      errors: [{ line: 2, column: 23, endColumn: 27, message: /curl=<version>/ }],
+    },
+    {
+      name: 'after global options and -y',
+      code: 'FROM opensuse/leap:15.6\nRUN zypper -n --gpg-auto-import-keys in -y vim\n',
+      errors: [{ line: 2, column: 44, endColumn: 47 }],
+    },
+  ],
+});

@@ -1,0 +1,46 @@
+import { DL3044 } from '../../../src/core/dockerfile/rules/DL3044';
+import { ruleTests } from '../ruleTester';
+
+ruleTests(DL3044, {
+  valid: [
+    'FROM python:3.11-slim\nENV APP_HOME=/app\nENV DATA=$APP_HOME/data\n',
+    { name: 'a variable extends its own earlier value', code: 'FROM python:3.11-slim\nENV PATH=/opt/venv/bin:$PATH\n' },
+    { name: 'a variable set before, used by another', code: 'FROM python:3.11-slim\nENV VENV=/opt/venv PATH=$PATH:/x\n' },
+    { name: 'single quotes keep it literal', code: "FROM python:3.11-slim\nENV A=1 B='$A'\n" },
+    { name: 'an escaped dollar', code: 'FROM python:3.11-slim\nENV A=1 B=\\$A\n' },
+    { name: 'a longer name', code: 'FROM python:3.11-slim\nENV A=1 B=$AB\n' },
+    { name: 'the old one-variable form', code: 'FROM python:3.11-slim\nENV A 1 $A\n' },
+  ],
+  invalid: [
+    {
+      name: 'a variable set in the same ENV',
+      code: 'FROM python:3.11-slim\nENV A=1 B=$A\n',
+      errors: [{ line: 2, column: 11, endColumn: 13, message: /B refers to \$A, which this same ENV sets to 1/ }],
+      output: null,
+      suggestion: 'FROM python:3.11-slim\nENV A=1\nENV B=$A\n',
+    },
+    {
+      name: 'braces inside double quotes, continued over lines',
+      code: 'FROM python:3.11-slim\nENV APP_HOME=/app \\\n    DATA="${APP_HOME}/data"\n',
+      errors: [{ line: 3, column: 11, endColumn: 22 }],
+      suggestion: 'FROM python:3.11-slim\nENV APP_HOME=/app\nENV DATA="${APP_HOME}/data"\n',
+    },
+    {
+      name: 'a default value',
+      code: 'FROM python:3.11-slim\nENV A=1 B=${A:-2}\n',
+      errors: [{ line: 2, column: 11, endColumn: 18 }],
+    },
+    {
+      name: 'only the variable set before counts',
+      code: 'FROM python:3.11-slim\nENV VENV=/opt/venv PATH=$VENV/bin:$PATH\n',
+      errors: [{ line: 2, column: 25, endColumn: 30 }],
+      suggestion: 'FROM python:3.11-slim\nENV VENV=/opt/venv\nENV PATH=$VENV/bin:$PATH\n',
+    },
+    {
+      name: 'Windows line endings are kept',
+      code: 'FROM python:3.11-slim\r\nENV A=1 \\\r\n    B=$A\r\n',
+      errors: [{ line: 3, column: 7, endColumn: 9 }],
+      suggestion: 'FROM python:3.11-slim\r\nENV A=1\r\nENV B=$A\r\n',
+    },
+  ],
+});

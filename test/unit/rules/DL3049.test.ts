@@ -1,0 +1,37 @@
+import { DL3049 } from '../../../src/core/dockerfile/rules/DL3049';
+import { ruleTests } from '../ruleTester';
+import { withSettings } from '../support-c';
+
+// Without a label schema the rule has nothing to require.
+ruleTests(DL3049, {
+  valid: ['FROM python:3.11-slim\nCMD ["python3", "app.py"]\n'],
+  invalid: [],
+});
+
+const schema = withSettings(DL3049, { labelSchema: { maintainer: 'email', 'org.opencontainers.image.version': 'semver' } });
+
+ruleTests(schema, {
+  valid: [
+    { name: 'every label set', code: 'FROM python:3.11-slim\nLABEL maintainer="ml@example.com" \\\n      org.opencontainers.image.version=1.0.0\n' },
+    { name: 'inherited from the stage it builds on', code: 'FROM python:3.11-slim AS base\nLABEL maintainer=ml@example.com org.opencontainers.image.version=1.0.0\nFROM base\nCMD ["python3", "app.py"]\n' },
+    { name: 'a builder stage without labels is not judged', code: 'FROM python:3.11 AS build\nRUN pip wheel -w /wheels fastapi==0.111.0\nFROM python:3.11-slim\nLABEL maintainer=ml@example.com\nLABEL org.opencontainers.image.version=1.0.0\n' },
+    { name: 'a label set to a build argument', code: 'FROM python:3.11-slim\nARG VERSION\nLABEL maintainer=ml@example.com org.opencontainers.image.version=$VERSION\n' },
+    { name: 'an empty file', code: '' },
+  ],
+  invalid: [
+    {
+      name: 'one label missing',
+      code: 'FROM python:3.11-slim\nLABEL maintainer=ml@example.com\n',
+      errors: [{ line: 1, column: 1, endColumn: 5, message: /Label "org\.opencontainers\.image\.version" is missing.*\(semver\)/ }],
+    },
+    {
+      name: 'labels set only in a builder stage the final stage does not build on',
+      code: 'FROM python:3.11 AS build\nLABEL maintainer=ml@example.com org.opencontainers.image.version=1.0.0\nFROM python:3.11-slim\nCOPY --from=build /wheels /wheels\n',
+      errors: [
+        { line: 3, column: 1, message: /"maintainer"/ },
+        { line: 3, column: 1, message: /"org\.opencontainers\.image\.version"/ },
+      ],
+    },
+    { name: 'no label at all', code: 'FROM python:3.11-slim\n', errors: [{ line: 1, column: 1 }, { line: 1, column: 1 }] },
+  ],
+});

@@ -1,0 +1,46 @@
+import { DL3062 } from '../../../src/core/dockerfile/rules/DL3062';
+import { ruleTests } from '../ruleTester';
+
+ruleTests(DL3062, {
+  valid: [
+    { name: 'a version', code: 'FROM golang:1.22\nRUN go install golang.org/x/tools/gopls@v0.15.3\n' },
+    { name: 'a pseudo-version', code: 'FROM golang:1.22\nRUN go install github.com/acme/tool@v0.0.0-20240501120000-9fceb02d0ae5\n' },
+    { name: 'local packages', code: 'FROM golang:1.22\nRUN go install ./... && go install . && go install /src/cmd/app\n' },
+    { name: 'flags with values before a local package', code: 'FROM golang:1.22\nRUN go install -ldflags "-s -w" -tags netgo ./cmd/server\n' },
+    { name: 'go build', code: 'FROM golang:1.22\nRUN go build -o /bin/app ./cmd/app\n' },
+    { name: 'a package in a variable', code: 'FROM golang:1.22\nARG TOOL\nRUN go install $TOOL\n' },
+    { name: 'go install of the current module', code: 'FROM golang:1.22\nRUN go install -v\n' },
+  ],
+  invalid: [
+    {
+      name: 'no version',
+      code: 'FROM golang:1.22\nRUN go install golang.org/x/tools/gopls\n',
+      errors: [{ line: 2, column: 16, endColumn: 40, message: /golang\.org\/x\/tools\/gopls has no version/ }],
+    },
+    {
+      name: '@latest is not a version',
+      code: 'FROM golang:1.22\nRUN go install github.com/acme/tool@latest\n',
+      errors: [{ line: 2, column: 16, message: /installs whatever is newest.*github\.com\/acme\/tool@v1\.2\.3/ }],
+    },
+    {
+      name: 'after a flag with a value',
+      code: 'FROM golang:1.22\nRUN go install -ldflags "-s -w" github.com/a/b\n',
+      errors: [{ line: 2, column: 33, endColumn: 47 }],
+    },
+    {
+      name: 'second in a chain on a continuation line',
+      code: 'FROM golang:1.22\nRUN go install a.io/x@v1.0.0 && \\\n    go install b.io/y\n',
+      errors: [{ line: 3, column: 16, endColumn: 22 }],
+    },
+    {
+      name: 'behind env',
+      code: 'FROM golang:1.22\nRUN env GOBIN=/usr/local/bin go install a.io/x\n',
+      errors: [{ line: 2, column: 41, endColumn: 47 }],
+    },
+    {
+      name: 'two packages, one pinned',
+      code: 'FROM golang:1.22\nRUN go install a.io/x@v1.0.0 b.io/y\n',
+      errors: [{ line: 2, column: 30, endColumn: 36 }],
+    },
+  ],
+});

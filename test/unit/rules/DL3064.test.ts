@@ -1,0 +1,39 @@
+import { DL3064 } from '../../../src/core/dockerfile/rules/DL3064';
+import { ruleTests } from '../ruleTester';
+
+ruleTests(DL3064, {
+  valid: [
+    { name: 'ordinary settings', code: 'FROM python:3.11-slim\nARG PYTHON_VERSION=3.11\nENV PIP_NO_CACHE_DIR=1 PYTHONDONTWRITEBYTECODE=1\n' },
+    { name: 'a word that only contains "token"', code: 'FROM python:3.11-slim\nENV TOKENIZERS_PARALLELISM=false\n' },
+    { name: 'a pointer to a secret file (name)', code: 'FROM postgres:16\nENV POSTGRES_PASSWORD_FILE=/run/secrets/db_password\n' },
+    { name: 'a pointer to a secret file (value)', code: 'FROM python:3.11-slim\nENV GOOGLE_APPLICATION_CREDENTIALS=/var/secrets/gcp/key.json\n' },
+    { name: 'an ENV that clears a secret', code: 'FROM python:3.11-slim\nENV API_TOKEN=""\n' },
+    { name: 'a public key fingerprint', code: 'FROM python:3.11-slim\nENV GPG_KEY=A035C8C19219BA821ECEA86B64E628F8D684696D\n' },
+    { name: 'a word that starts with "pass"', code: 'FROM ruby:3.3\nENV PASSENGER_APP_ENV=production\n' },
+    { name: 'a secret mount', code: 'FROM python:3.11-slim\nRUN --mount=type=secret,id=hf_token,env=HF_TOKEN python download.py\n' },
+  ],
+  invalid: [
+    {
+      name: 'an ARG without a value still carries one from --build-arg',
+      code: 'FROM python:3.11-slim\nARG HF_TOKEN\n',
+      errors: [{ line: 2, column: 5, endColumn: 13, message: /ARG HF_TOKEN looks like a secret: build arguments are kept/ }],
+    },
+    { name: 'ENV with a value', code: 'FROM python:3.11-slim\nENV DB_PASSWORD=hunter2\n', errors: [{ line: 2, column: 5, endColumn: 16, message: /ENV values are kept/ }] },
+    { name: 'an ENV that copies a build argument', code: 'FROM python:3.11-slim\nARG NPM_TOKEN\nENV NPM_TOKEN=$NPM_TOKEN\n', errors: [{ line: 2, column: 5 }, { line: 3, column: 5 }] },
+    { name: 'camelCase', code: 'FROM python:3.11-slim\nENV apiKey=abc\n', errors: [{ line: 2, column: 5, endColumn: 11 }] },
+    {
+      name: 'AWS keys',
+      code: 'FROM python:3.11-slim\nARG AWS_ACCESS_KEY_ID\nARG AWS_SECRET_ACCESS_KEY\n',
+      errors: [{ line: 2, column: 5, endColumn: 22 }, { line: 3, column: 5, endColumn: 26 }],
+    },
+    { name: 'the second pair of an ENV', code: 'FROM python:3.11-slim\nENV A=1 CLIENT_SECRET=x\n', errors: [{ line: 2, column: 9, endColumn: 22 }] },
+    { name: 'a global ARG', code: 'ARG PRIVATE_KEY\nFROM python:3.11-slim\n', errors: [{ line: 1, column: 5, endColumn: 16 }] },
+    { name: 'an ARG with an empty default', code: 'FROM python:3.11-slim\nARG GITHUB_TOKEN=""\n', errors: [{ line: 2, column: 5 }] },
+    { name: 'the legacy ENV form', code: 'FROM python:3.11-slim\nENV SECRET_KEY mysecret\n', errors: [{ line: 2, column: 5, endColumn: 15 }] },
+    {
+      name: 'on a continuation line',
+      code: 'FROM python:3.11-slim\nENV MODEL_DIR=/models \\\n    WANDB_API_KEY=abc\n',
+      errors: [{ line: 3, column: 5, endColumn: 18 }],
+    },
+  ],
+});

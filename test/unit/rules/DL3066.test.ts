@@ -1,0 +1,47 @@
+import { DL3066 } from '../../../src/core/dockerfile/rules/DL3066';
+import { ruleTests } from '../ruleTester';
+
+ruleTests(DL3066, {
+  valid: [
+    'FROM python:3.11-slim\nUSER 10001\n',
+    { name: 'uid and gid', code: 'FROM python:3.11-slim\nUSER 10001:10001\n' },
+    { name: 'a numeric uid with a group name', code: 'FROM python:3.11-slim\nUSER 10001:appgroup\n' },
+    { name: 'root is uid 0 everywhere', code: 'FROM python:3.11-slim\nUSER root\n' },
+    { name: 'a variable', code: 'FROM python:3.11-slim\nARG APP_UID=10001\nUSER $APP_UID\n' },
+    { name: 'variables for both', code: 'FROM python:3.11-slim\nUSER ${UID}:${GID}\n' },
+  ],
+  invalid: [
+    {
+      name: 'the uid is known from useradd',
+      code: 'FROM python:3.11-slim\nRUN useradd -m -u 10001 appuser\nUSER appuser\n',
+      errors: [{ line: 3, column: 6, endColumn: 13, message: /USER appuser is a name, not a uid.*Use USER 10001/ }],
+      output: null,
+      suggestion: 'FROM python:3.11-slim\nRUN useradd -m -u 10001 appuser\nUSER 10001\n',
+    },
+    {
+      name: 'adduser --uid, with a group',
+      code: 'FROM python:3.11-slim\nRUN adduser --uid 1001 --disabled-password --gecos "" appuser\nUSER appuser:appgroup\n',
+      errors: [{ line: 3, column: 6, endColumn: 13 }],
+      suggestion: 'FROM python:3.11-slim\nRUN adduser --uid 1001 --disabled-password --gecos "" appuser\nUSER 1001:appgroup\n',
+    },
+    {
+      name: "the guide's own example: no uid to suggest",
+      code: 'FROM python:3.10-slim\nRUN useradd -m appuser\nUSER appuser\n',
+      errors: [{ line: 3, column: 6, message: /useradd --uid 10001 appuser/ }],
+      suggestion: null,
+    },
+    {
+      name: 'useradd with a group of the same name is not mistaken for the user',
+      code: 'FROM python:3.11-slim\nRUN groupadd -g 2000 app && useradd -u 10001 -g app svc\nUSER app\n',
+      errors: [{ line: 3, column: 6 }],
+      suggestion: null,
+    },
+    {
+      name: 'the uid comes from the stage this one builds on',
+      code: 'FROM python:3.11-slim AS base\nRUN useradd --uid 10001 app\nFROM base\nUSER app\n',
+      errors: [{ line: 4, column: 6, endColumn: 9 }],
+      suggestion: 'FROM python:3.11-slim AS base\nRUN useradd --uid 10001 app\nFROM base\nUSER 10001\n',
+    },
+    { name: 'nobody', code: 'FROM debian:12-slim\nUSER nobody\n', errors: [{ line: 2, column: 6, endColumn: 12 }] },
+  ],
+});
