@@ -18,14 +18,22 @@ export interface RunCommand {
 
 /** Every command of every RUN of the file, in order. */
 export function allRunCommands(model: DockerfileModel): RunCommand[] {
-  return model.instructions.filter((i) => i.getKeyword() === 'RUN').flatMap((i) => commandsOf(model, i));
+  return model.runs.flatMap((i) => commandsOf(model, i));
 }
 
 /** The commands of one RUN instruction. */
 export function commandsOf(model: DockerfileModel, instruction: Instruction): RunCommand[] {
   if (model.nonPosixRuns.has(instruction)) return [];
-  return runCommands(instruction, model.ast.getEscapeCharacter()).map((command) => ({ command, instruction, program: programName(command) }));
+  // Forty rules ask for the same RUN's commands; build them once per instruction.
+  let commands = runCommandCache.get(instruction);
+  if (!commands) {
+    commands = runCommands(instruction, model.ast.getEscapeCharacter()).map((command) => ({ command, instruction, program: programName(command) }));
+    runCommandCache.set(instruction, commands);
+  }
+  return commands;
 }
+
+const runCommandCache = new WeakMap<Instruction, RunCommand[]>();
 
 /** The commands of the RUNs of one stage. */
 export function stageCommands(model: DockerfileModel, stage: Stage): RunCommand[] {

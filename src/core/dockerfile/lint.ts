@@ -51,10 +51,12 @@ export function lintDockerfile(text: string, options: DockerfileLintOptions = {}
       fail(rule, error);
     }
   }
-  // One walk over the instructions for every rule, then the decide-at-end rules.
+  // One walk over the instructions for every rule, then the decide-at-end rules. An instruction's keyword is
+  // read once here, not once per rule.
   for (const instruction of model.instructions) {
+    const keyword = instruction.getKeyword();
     for (const entry of visitors) {
-      if (!entry.visitor.instruction) continue;
+      if (!entry.visitor.instruction || (entry.visitor.keywords && !entry.visitor.keywords.has(keyword))) continue;
       try {
         entry.visitor.instruction(instruction);
       } catch (error) {

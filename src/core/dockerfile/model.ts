@@ -27,6 +27,8 @@ export interface DockerfileModel {
    * `# hadolint shell=powershell` pragma): their text is not shell, and the shell rules leave them alone.
    */
   nonPosixRuns: Set<Instruction>;
+  /** The RUN instructions, in file order. */
+  runs: Instruction[];
 }
 
 export function parseDockerfile(text: string): DockerfileModel {
@@ -47,7 +49,8 @@ export function parseDockerfile(text: string): DockerfileModel {
   const comments = ast.getComments();
   // A pragma on the first line is taken for a parser directive (`# key=value`) by dockerfile-ast: read both.
   const commentTexts = [...comments.map((c) => c.getContent()), ...ast.getDirectives().map((d) => (lines[d.getRange().start.line] ?? '').replace(/^\s*#/, ''))];
-  return { text, lines, ast, instructions, stages, comments, nonPosixRuns: nonPosixRuns(stages, commentTexts) };
+  const runs = instructions.filter((i) => i.getKeyword() === 'RUN');
+  return { text, lines, ast, instructions, stages, comments, nonPosixRuns: nonPosixRuns(stages, commentTexts), runs };
 }
 
 const POSIX_SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh', 'busybox']);

@@ -23,6 +23,8 @@ export interface DockerfileRuleContext {
 /** What a rule does while the engine walks the instructions once, in file order. */
 export interface DockerfileVisitor {
   instruction?(instruction: Instruction): void;
+  /** The keywords `instruction` wants (upper case); all when absent. The engine skips the others. */
+  keywords?: ReadonlySet<string>;
   end?(): void;
 }
 
@@ -48,11 +50,7 @@ export function perInstruction(
   return {
     ...meta,
     kind: 'dockerfile',
-    create: (context) => ({
-      instruction(instruction) {
-        if (wanted.has(instruction.getKeyword())) check(instruction, context);
-      },
-    }),
+    create: (context) => ({ keywords: wanted, instruction: (instruction) => check(instruction, context) }),
   };
 }
 
