@@ -29,6 +29,11 @@ function step(text) {
 // Quick fixes that only silence a finding, or that open a page instead of editing, show nothing about the fix.
 const notAFix = /\b(ignore|disable|suppress|documentation|learn more)\b/i;
 
+function vsixArgument() {
+  const at = process.argv.indexOf('--vsix');
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
+
 async function main() {
   try {
     assertExtensionBuilt();
@@ -49,8 +54,11 @@ async function main() {
   let browser;
   let page;
   try {
-    step('Starting code-server with the extension installed');
-    server = await startCodeServer({ workspace, installExtension: true });
+    // With --vsix, the packaged extension is installed as a user installs it: the test then also proves that the
+    // package holds everything the extension needs (bundles, WebAssembly, rule pages).
+    const vsix = vsixArgument();
+    step(vsix ? `Starting code-server with ${path.basename(vsix)} installed` : 'Starting code-server with the extension installed');
+    server = await startCodeServer({ workspace, installExtension: vsix ?? true });
     console.log(`         ${server.url}`);
 
     step('Opening the workspace in Chromium');

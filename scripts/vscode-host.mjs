@@ -90,7 +90,8 @@ export async function ensureCodeServer() {
  * smokeTestDriver: true lets a page run extension tests (the `extensionTestsPath` payload) and report their exit
  * code through `window.codeAutomationExit`; it also hides notification toasts, so user-level tests leave it off.
  * extensionsDir: defaults to an empty folder inside the run folder.
- * installExtension: true installs the extension under test into the extensions folder, as a user has it.
+ * installExtension: true installs the extension under test into the extensions folder, as a user has it; a path to
+ * a .vsix installs that package with code-server's own `--install-extension` instead.
  * port: defaults to a free port.
  * extensionGallery: false (the default) leaves the marketplace (Open VSX) unset, so that an offline run neither
  * waits for it nor logs its failures.
@@ -119,10 +120,12 @@ export async function startCodeServer({
   for (const dir of Object.values(dirs)) {
     fs.mkdirSync(dir, { recursive: true });
   }
-  if (installExtension) {
+  if (typeof installExtension === 'string') {
+    await installVsix(launcher, installExtension, dirs);
+  } else if (installExtension) {
     linkExtension(dirs.extensions);
   }
-  fs.mkdirSync(path.join(dirs.userData, 'User'));
+  fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
   const settings = trust ? baseSettings : { ...baseSettings, ...untrustedSettings };
   fs.writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
 
@@ -223,6 +226,14 @@ export function copyWorkspace(src) {
 /** Removes a folder made by copyWorkspace. */
 export function removeWorkspace(copy) {
   removeTemporaryDir(path.dirname(copy));
+}
+
+/** Installs a packaged .vsix the way a user does, so that a test sees exactly what ships. */
+async function installVsix(launcher, vsix, dirs) {
+  const env = { ...process.env, XDG_CONFIG_HOME: dirs.config, XDG_DATA_HOME: dirs.data, XDG_CACHE_HOME: dirs.cache, TMPDIR: dirs.tmp };
+  const args = ['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--install-extension', path.resolve(vsix)];
+  const { code, stdout } = await run(launcher, args, { env });
+  if (code !== 0) throw new Error(`code-server --install-extension ${vsix} exited with ${code}: ${stdout}`);
 }
 
 /**
