@@ -13,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { validate } from 'dockerfile-utils';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { initShellParser } from '../../src/core/dockerfile/bash';
 import { lintDockerfile } from '../../src/core/dockerfile/lint';
 import { dockerfileRules } from '../../src/core/dockerfile/rules';
 import { DEFAULT_CONFIG } from '../../src/core/rules/config';
@@ -120,4 +121,7 @@ function measure(linter: Linter, corpus: DiffCorpusFile[], warmUpProblems: numbe
   };
 }
 
-main();
+initShellParser().then(main, (error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { initShellParser } from '../../src/core/dockerfile/bash';
 import { lintDockerfile } from '../../src/core/dockerfile/lint';
 import { DEFAULT_CONFIG } from '../../src/core/rules/config';
 import { DOCKERFILE_UTILS_DEFAULTS, percentile, printTable } from './common';
@@ -224,7 +225,9 @@ function activationTime(): string {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+initShellParser()
+  .then(main)
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });

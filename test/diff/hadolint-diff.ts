@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import type { Finding } from '../../src/core/findings';
+import { initShellParser } from '../../src/core/dockerfile/bash';
 import { lintDockerfile } from '../../src/core/dockerfile/lint';
 import { parseDockerfile } from '../../src/core/dockerfile/model';
 import { dockerfileRules } from '../../src/core/dockerfile/rules';
@@ -85,6 +86,7 @@ interface RuleResult {
 }
 
 async function main(): Promise<number> {
+  await initShellParser();
   const minAgreement = numberFlag('--min-agreement', DEFAULT_MIN_AGREEMENT);
   const hadolint = findHadolint(process.argv);
   const corpus = generateDiffCorpus();

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
+import { initShellParser } from '../../src/core/dockerfile/bash';
 import { applyEdits, nonOverlappingEdits, range } from '../../src/core/findings';
 import { lintDockerfile } from '../../src/core/dockerfile/lint';
 import { parseDockerfile } from '../../src/core/dockerfile/model';
@@ -9,6 +10,8 @@ import { configFilesFor, configFromEnv, mergeConfigs, parseConfigFile } from '..
 import { ruleIds } from '../../src/core/rules/registry';
 
 const SERVICE = 'FROM python:3.11-slim\nCOPY . .\nCMD ["uvicorn", "app:app", "--host", "127.0.0.1"]\n';
+before(() => initShellParser());
+
 const codes = (text: string, options = {}): string[] => lintDockerfile(text, options).map((f) => `${f.code}@${f.range.start.line + 1}`);
 
 describe('suppression', () => {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it, before } from 'node:test';
 import * as fc from 'fast-check';
 import { applyEdits, type Finding, type Position } from '../../src/core/findings';
+import { initShellParser } from '../../src/core/dockerfile/bash';
 import { lintDockerfile } from '../../src/core/dockerfile/lint';
 import { BENCH_CORPUS_SEED, BENCH_CORPUS_SIZE, generateCorpus } from '../bench/corpus';
 
@@ -199,6 +200,7 @@ function checkLint(text: string): void {
 }
 
 describe('the linter on random and mangled Dockerfiles', () => {
+  before(() => initShellParser());
   it('random Dockerfiles: no throw, no rule error, ranges inside the text, fixes apply, under 50 ms each', () => {
     fc.assert(fc.property(randomDockerfile, checkLint), { numRuns: NUM_RUNS, includeErrorInReport: true });
   });

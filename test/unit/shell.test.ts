@@ -57,3 +57,10 @@ describe('the Bash parser', () => {
     assert.ok(compared > 500, `compared ${compared} RUN bodies`);
   });
 });
+
+describe('the fallback tokenizer', () => {
+  it('reads the commands inside if, while and for bodies, as the parser does', () => {
+    const script = 'if [ -f x ]; then apt-get update; fi; while true; do pip install a; done; for d in a b; do cd $d; done';
+    assert.deepEqual(summary(tokenizeShell(script)), ['[ -f x ]', 'apt-get update', 'true', 'pip install a', 'cd $d']);
+  });
+});

@@ -22,6 +22,8 @@ export interface ShellCommand {
 }
 
 const OPERATOR_CHARS = new Set(['&', '|', ';', '(', ')', '\n']);
+const LEADING_RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', 'esac', '!', '{', '}']);
+const HEAD_RESERVED = new Set(['for', 'case', 'select', 'function']);
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
 /**
@@ -50,6 +52,10 @@ export function tokenizeShell(script: string, escapeChar = '\\'): ShellCommand[]
     start = -1;
   };
   const endCommand = (beforePipe = false): void => {
+    // Reserved words open compound commands (`if true; then apt-get update; fi`): the command is what follows
+    // them, and a `for`/`case`/`select` head runs nothing itself.
+    while (words.length > 0 && LEADING_RESERVED.has(words[0].value)) words.shift();
+    if (words.length > 0 && HEAD_RESERVED.has(words[0].value)) words = [];
     if (words.length > 0) commands.push({ ...unwrapCommand(words), piped: afterPipe || beforePipe });
     words = [];
     afterPipe = beforePipe;

@@ -25,5 +25,15 @@ ruleTests(DL3003, {
     },
     { name: 'in a subshell', code: 'FROM debian:12\nRUN (cd src && make)\n', errors: [{ line: 2, column: 6, endColumn: 8 }] },
     { name: 'on a continuation line after ;', code: 'FROM debian:12\nRUN set -e; \\\n  cd build; cmake ..\n', errors: [{ line: 3, column: 3, endColumn: 5 }] },
+    {
+      name: 'PowerShell: cd lasts for one RUN there too',
+      code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN cd C:\\app; Get-ChildItem\n',
+      errors: [{ line: 3, column: 5, endColumn: 7, message: /^cd changes the directory/ }],
+    },
+    {
+      name: 'cmd, named by the shell pragma',
+      code: '# hadolint shell=cmd\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN cd \\app && dir\n',
+      errors: [{ line: 3, column: 5, endColumn: 7 }],
+    },
   ],
 });

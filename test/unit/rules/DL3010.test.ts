@@ -9,6 +9,10 @@ ruleTests(DL3010, {
     { name: 'ADD cannot copy from a stage', code: 'FROM debian:12 AS build\nRUN tar -czf /out/app.tar.gz /src\nFROM debian:12-slim\nCOPY --from=build /out/app.tar.gz /tmp/\nRUN tar -xzf /tmp/app.tar.gz -C /opt\n' },
     { name: 'listing is not extracting', code: 'FROM debian:12\nCOPY data.tar.gz /tmp/\nRUN tar -tzf /tmp/data.tar.gz\n' },
     { name: 'copied in an unrelated stage', code: 'FROM debian:12 AS a\nCOPY app.tar.gz /tmp/\nFROM debian:12\nRUN tar xzf /tmp/app.tar.gz\n' },
+    {
+      name: 'a builder stage whose files are only copied out',
+      code: 'FROM debian:12 AS build\nCOPY model.tar.gz /tmp/\nRUN tar -xzf /tmp/model.tar.gz -C /opt/models\nFROM debian:12-slim\nCOPY --from=build /opt/models /opt/models\n',
+    },
   ],
   invalid: [
     {

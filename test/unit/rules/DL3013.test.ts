@@ -24,6 +24,11 @@ ruleTests(DL3013, {
       suggestion: null,
     },
     {
+      name: 'pipx install, as hadolint also reports',
+      code: 'FROM python:3.11-slim\nRUN pipx install --python python3.11 black && pipx install ruff==0.4.4\n',
+      errors: [{ line: 2, column: 38, endColumn: 43, message: /Pin it: pipx install black==<version>/ }],
+    },
+    {
       name: 'upgrading pip is still unpinned',
       code: 'FROM python:3.11-slim\nRUN pip install --upgrade pip\n',
       errors: [{ line: 2, column: 27, endColumn: 30 }],
@@ -42,6 +47,11 @@ ruleTests(DL3013, {
       name: 'exec form',
       code: 'FROM python:3.11-slim\nRUN ["pip", "install", "flask"]\n',
       errors: [{ line: 2, column: 25, endColumn: 30 }],
+    },
+    {
+      name: 'PowerShell: pip runs on Windows too',
+      code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN pip install --no-cache-dir flask; pip install --no-cache-dir uvicorn==0.30.1\n',
+      errors: [{ line: 3, column: 32, endColumn: 37 }],
     },
     {
       name: 'extras without a version',

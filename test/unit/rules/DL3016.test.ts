@@ -6,7 +6,10 @@ ruleTests(DL3016, {
     'FROM node:20-slim\nRUN npm install express@4.18.2\n',
     { name: 'package.json and the lock file', code: 'FROM node:20-slim\nRUN npm ci && npm install && npm run build\n' },
     { name: 'a scoped package with a version, a range', code: 'FROM node:20-slim\nRUN npm i @types/node@20.11.0 lodash@^4.17.21\n' },
-    { name: 'git, hosted git, a tarball, a path', code: 'FROM node:20-slim\nRUN npm install git+https://github.com/org/repo.git#v1.0.0 github:org/tool#abc123 org/lib ./vendor/pkg https://registry.example.com/x-1.0.0.tgz pkg.tgz\n' },
+    {
+      name: 'git and hosted git at a commit or tag, a tarball, a path',
+      code: 'FROM node:20-slim\nRUN npm install git+https://github.com/org/repo.git#v1.0.0 github:org/tool#abc123 org/lib#v2.1.0 ./vendor/pkg https://registry.example.com/x-1.0.0.tgz pkg.tgz file:../sdk\n',
+    },
     { name: 'the value of --prefix is not a package', code: 'FROM node:20-slim\nRUN npm install --prefix /app\n' },
     { name: 'a variable', code: 'FROM node:20-slim\nRUN npm install -g $TOOLS\n' },
     { name: 'yarn is not npm', code: 'FROM node:20-slim\nRUN yarn add left-pad\n' },
@@ -21,6 +24,19 @@ ruleTests(DL3016, {
     },
     { name: 'a scoped package', code: 'FROM node:20-slim\nRUN npm i --save-dev @types/node\n', errors: [{ line: 2, column: 22, endColumn: 33 }] },
     { name: 'the latest tag', code: 'FROM node:20-slim\nRUN npm install left-pad@latest\n', errors: [{ line: 2, column: 17, endColumn: 32, message: /latest tag/ }] },
+    {
+      name: 'PowerShell: npm runs on Windows too',
+      code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN npm install -g typescript; npm install -g left-pad@1.3.0\n',
+      errors: [{ line: 3, column: 20, endColumn: 30 }],
+    },
+    {
+      name: 'git and hosted git without a commit or tag follow the default branch, as hadolint also reports',
+      code: 'FROM node:20-slim\nRUN npm install git+https://github.com/org/repo.git org/lib\n',
+      errors: [
+        { line: 2, column: 17, endColumn: 52, message: /follows the default branch.*#<commit-or-tag>/ },
+        { line: 2, column: 53, endColumn: 60 },
+      ],
+    },
     { name: 'after the value of --prefix', code: 'FROM node:20-slim\nRUN npm install --prefix /srv lodash\n', errors: [{ line: 2, column: 31, endColumn: 37 }] },
     {
       name: 'continuation lines, after &&',

@@ -6,7 +6,9 @@ ruleTests(DL3025, {
     'FROM python:3.11-slim\nCMD ["uvicorn", "app:app", "--host", "0.0.0.0", "--port", "8000"]\n',
     { name: 'ENTRYPOINT and CMD in JSON notation', code: 'FROM python:3.11-slim\nENTRYPOINT ["/entrypoint.sh"]\nCMD ["--help"]\n' },
     { name: 'an explicit shell in JSON notation', code: 'FROM python:3.11-slim\nCMD ["/bin/sh", "-c", "exec uvicorn app:app --port $PORT"]\n' },
-    { name: 'RUN and HEALTHCHECK may use shell form', code: 'FROM python:3.11-slim\nRUN echo hi\nHEALTHCHECK CMD curl -f http://localhost:8000/health\n' },
+    { name: 'RUN may use shell form', code: 'FROM python:3.11-slim\nRUN echo hi\n' },
+    { name: 'HEALTHCHECK in JSON notation, and HEALTHCHECK NONE', code: 'FROM python:3.11-slim AS base\nHEALTHCHECK --interval=30s CMD ["curl", "-f", "http://localhost:8000/health"]\nFROM base\nHEALTHCHECK NONE\n' },
+    { name: 'CMD and ENTRYPOINT under ONBUILD are not judged', code: 'FROM python:3.11-slim\nONBUILD CMD python app.py\nONBUILD HEALTHCHECK CMD curl -f http://localhost/\n' },
   ],
   invalid: [
     {
@@ -81,6 +83,25 @@ ruleTests(DL3025, {
       code: 'FROM python:3.11-slim AS base\nSHELL ["/bin/bash", "-c"]\nFROM base\nCMD echo $HOME\n',
       errors: [{ line: 4, column: 5 }],
       suggestion: 'FROM python:3.11-slim AS base\nSHELL ["/bin/bash", "-c"]\nFROM base\nCMD ["/bin/bash", "-c", "exec echo $HOME"]\n',
+    },
+    {
+      name: 'a shell-form HEALTHCHECK CMD',
+      code: 'FROM python:3.11-slim\nHEALTHCHECK --interval=30s CMD curl -f http://localhost:8000/health\n',
+      errors: [{ line: 2, column: 28, endColumn: 68, message: /HEALTHCHECK CMD is in shell form.*distroless/ }],
+      output: null,
+      suggestion: 'FROM python:3.11-slim\nHEALTHCHECK --interval=30s CMD ["curl", "-f", "http://localhost:8000/health"]\n',
+    },
+    {
+      name: 'a HEALTHCHECK script keeps its shell, without exec, and the stage\'s last SHELL',
+      code: 'FROM python:3.11-slim\nhealthcheck --interval=30s \\\n  cmd curl -f http://localhost/ || exit 1\nSHELL ["/bin/bash", "-c"]\n',
+      errors: [{ line: 3, column: 3, endLine: 3, endColumn: 42 }],
+      suggestion: 'FROM python:3.11-slim\nhealthcheck --interval=30s \\\n  cmd ["/bin/bash", "-c", "curl -f http://localhost/ || exit 1"]\nSHELL ["/bin/bash", "-c"]\n',
+    },
+    {
+      name: 'a HEALTHCHECK CMD meant as JSON',
+      code: "FROM python:3.11-slim\nHEALTHCHECK CMD ['curl', '-f', 'http://localhost/']\n",
+      errors: [{ line: 2, column: 13, message: /HEALTHCHECK CMD looks like JSON notation/ }],
+      suggestion: 'FROM python:3.11-slim\nHEALTHCHECK CMD ["curl", "-f", "http://localhost/"]\n',
     },
   ],
 });

@@ -22,6 +22,16 @@ ruleTests(DL3028, {
       errors: [{ line: 2, column: 46, endColumn: 51 }],
     },
     {
+      name: 'gem i, the short name of install',
+      code: 'FROM ruby:3.3\nRUN gem i nokogiri\n',
+      errors: [{ line: 2, column: 11, endColumn: 19, message: /nokogiri:<version>/ }],
+    },
+    {
+      name: 'a gem right after a flag that takes no value',
+      code: 'FROM ruby:3.3\nRUN gem install --no-document nokogiri\n',
+      errors: [{ line: 2, column: 31, endColumn: 39 }],
+    },
+    {
       name: 'under sudo, continued over lines',
       code: 'FROM ruby:3.3\nRUN apt-get update && \\\n    sudo gem install \\\n      nokogiri\n',
       errors: [{ line: 4, column: 7, endColumn: 15 }],

@@ -6,10 +6,16 @@ ruleTests(DL3038, {
     'FROM fedora:40\nRUN dnf install -y nginx && dnf clean all\n',
     { name: '-y before the subcommand', code: 'FROM fedora:40\nRUN dnf -y install nginx\n' },
     { name: '--assumeyes', code: 'FROM fedora:40\nRUN dnf --assumeyes install nginx\n' },
-    { name: 'microdnf never asks', code: 'FROM registry.access.redhat.com/ubi9/ubi-minimal\nRUN microdnf install nginx\n' },
+    { name: 'microdnf with -y', code: 'FROM registry.access.redhat.com/ubi9/ubi-minimal\nRUN microdnf install -y --nodocs nginx && microdnf clean all\n' },
     { name: 'no install', code: 'FROM fedora:40\nRUN dnf makecache\n' },
   ],
   invalid: [
+    {
+      name: 'microdnf asks too (UBI 9 and later)',
+      code: 'FROM registry.access.redhat.com/ubi9/ubi-minimal\nRUN microdnf install --nodocs shadow-utils\n',
+      errors: [{ line: 2, column: 5, endColumn: 13, message: /microdnf install without -y/ }],
+      output: 'FROM registry.access.redhat.com/ubi9/ubi-minimal\nRUN microdnf install -y --nodocs shadow-utils\n',
+    },
     {
       name: 'install without -y',
       code: 'FROM fedora:40\nRUN dnf install nginx-1.24.0\n',

@@ -26,6 +26,12 @@ ruleTests(DL3044, {
       suggestion: 'FROM python:3.11-slim\nENV APP_HOME=/app\nENV DATA="${APP_HOME}/data"\n',
     },
     {
+      name: 'a variable the same ENV sets later',
+      code: 'FROM python:3.11-slim\nENV A="x $B" B=1\n',
+      errors: [{ line: 2, column: 10, endColumn: 12, message: /A refers to \$B, which this same ENV sets later to 1/ }],
+      output: null,
+    },
+    {
       name: 'a default value',
       code: 'FROM python:3.11-slim\nENV A=1 B=${A:-2}\n',
       errors: [{ line: 2, column: 11, endColumn: 18 }],

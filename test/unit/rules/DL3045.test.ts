@@ -7,6 +7,7 @@ ruleTests(DL3045, {
     { name: 'an absolute destination', code: 'FROM python:3.11-slim\nCOPY . /app\n' },
     { name: 'WORKDIR in the stage built on', code: 'FROM python:3.11-slim AS base\nWORKDIR /app\nFROM base\nCOPY . .\n' },
     { name: 'a variable', code: 'FROM python:3.11-slim\nCOPY . $APP_HOME\n' },
+    { name: 'quoted absolute paths and variables', code: 'FROM python:3.11-slim\nCOPY a.txt "/app/"\nCOPY b.txt \'/srv/\'\nCOPY c.txt "$APP_HOME/"\n' },
     { name: 'a Windows drive', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCOPY app c:/app\n' },
     { name: 'ADD is not this rule', code: 'FROM python:3.11-slim\nADD app.tar.gz .\n' },
   ],

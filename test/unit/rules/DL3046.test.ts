@@ -9,6 +9,7 @@ ruleTests(DL3046, {
     { name: '-l in a bundle', code: 'FROM python:3.11-slim\nRUN useradd -lm -u 123456 app\n' },
     { name: 'a UID of five digits', code: 'FROM python:3.11-slim\nRUN useradd -m -u 10001 app\n' },
     { name: 'a variable', code: 'FROM python:3.11-slim\nRUN useradd -u "$UID" app\n' },
+    { name: 'a u inside the value of another option', code: 'FROM python:3.11-slim\nRUN useradd -s/usr/bin/nologin -c 123456 app\n' },
   ],
   invalid: [
     {
@@ -28,6 +29,18 @@ ruleTests(DL3046, {
       code: 'FROM python:3.11-slim\nRUN ["useradd", "--uid", "200000", "svc"]\n',
       errors: [{ line: 2, column: 7, endColumn: 14 }],
       output: 'FROM python:3.11-slim\nRUN ["useradd", "-l", "--uid", "200000", "svc"]\n',
+    },
+    {
+      name: '-u at the end of a bundle',
+      code: 'FROM python:3.11-slim\nRUN useradd -mu 123456 app\n',
+      errors: [{ line: 2, column: 5, endColumn: 12 }],
+      output: 'FROM python:3.11-slim\nRUN useradd -l -mu 123456 app\n',
+    },
+    {
+      name: '-u in a bundle with its value attached',
+      code: 'FROM python:3.11-slim\nRUN useradd -ou200000 svc\n',
+      errors: [{ line: 2, column: 5, endColumn: 12 }],
+      output: 'FROM python:3.11-slim\nRUN useradd -l -ou200000 svc\n',
     },
     {
       name: 'under sudo',

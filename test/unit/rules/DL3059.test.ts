@@ -6,7 +6,11 @@ ruleTests(DL3059, {
     { name: 'one RUN', code: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n' },
     { name: 'another instruction between', code: 'FROM python:3.11-slim\nRUN pip install --no-cache-dir fastapi==0.111.0\nCOPY app/ /app/\nRUN python -m compileall /app\n' },
     { name: 'exec form (images without a shell)', code: 'FROM gcr.io/distroless/python3\nRUN ["python3", "-m", "compileall", "/app"]\nRUN ["python3", "/app/setup.py"]\n' },
-    { name: 'one exec form, one shell form', code: 'FROM python:3.11-slim\nRUN pip install x==1\nRUN ["python3", "-m", "compileall", "/app"]\n' },
+    { name: 'the first chains two commands (as hadolint: a step of its own)', code: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl\nRUN curl --version\n' },
+    { name: 'the second chains two commands', code: 'FROM debian:12-slim\nRUN mkdir -p /models\nRUN cd /models && touch ready\n' },
+    { name: 'a pipe is two commands', code: 'FROM debian:12-slim\nRUN mkdir -p /models\nRUN curl -fsSL https://example.com/x | tar -x\n' },
+    { name: 'a command substitution is a command too', code: 'FROM debian:12-slim\nRUN mkdir -p /models\nRUN echo $(date) > /models/built\n' },
+    { name: 'three RUNs whose middle one chains: neither neighbour is reported', code: 'FROM debian:12-slim\nRUN echo a\nRUN echo b && echo c\nRUN echo d\n' },
     { name: 'different --mount flags', code: 'FROM python:3.11-slim\nRUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt\nRUN --mount=type=secret,id=netrc,target=/root/.netrc pip install private-pkg==1.0\n' },
     { name: 'a flag on one only', code: 'FROM python:3.11-slim\nRUN --network=none python -m compileall /app\nRUN pip check\n' },
     { name: 'in different stages', code: 'FROM debian:12-slim AS a\nRUN echo a\nFROM debian:12-slim\nRUN echo b\n' },
@@ -44,9 +48,20 @@ ruleTests(DL3059, {
     },
     {
       name: 'the first spans continuation lines',
-      code: 'FROM debian:12-slim\nRUN apt-get update \\\n    && apt-get install -y curl\nRUN curl --version\n',
+      code: 'FROM debian:12-slim\nRUN apt-get install -y \\\n    curl\nRUN curl --version\n',
       errors: [{ line: 4, column: 1 }],
-      suggestion: 'FROM debian:12-slim\nRUN apt-get update \\\n    && apt-get install -y curl && \\\n    curl --version\n',
+      suggestion: 'FROM debian:12-slim\nRUN apt-get install -y \\\n    curl && \\\n    curl --version\n',
+    },
+    {
+      name: 'a bare assignment is no command',
+      code: 'FROM debian:12-slim\nRUN A=1 && B=2\nRUN echo b\n',
+      errors: [{ line: 3, column: 1 }],
+    },
+    {
+      name: 'one exec form, one shell form (the image has a shell): reported, no text join offered',
+      code: 'FROM python:3.11-slim\nRUN pip install x==1\nRUN ["python3", "-m", "compileall", "/app"]\n',
+      errors: [{ line: 3, column: 1 }],
+      suggestion: null,
     },
     {
       name: 'the first ends in ; (a text join would be a syntax error): no merge offered',
@@ -62,9 +77,9 @@ ruleTests(DL3059, {
     },
     {
       name: 'a subshell is closed before the join',
-      code: 'FROM debian:12-slim\nRUN (cd /tmp && echo a)\nRUN echo b\n',
+      code: 'FROM debian:12-slim\nRUN (echo a)\nRUN echo b\n',
       errors: [{ line: 3, column: 1 }],
-      suggestion: 'FROM debian:12-slim\nRUN (cd /tmp && echo a) && \\\n    echo b\n',
+      suggestion: 'FROM debian:12-slim\nRUN (echo a) && \\\n    echo b\n',
     },
     {
       name: 'heredocs: no text join offered',

@@ -10,6 +10,10 @@ ruleTests(DL3062, {
     { name: 'go build', code: 'FROM golang:1.22\nRUN go build -o /bin/app ./cmd/app\n' },
     { name: 'a package in a variable', code: 'FROM golang:1.22\nARG TOOL\nRUN go install $TOOL\n' },
     { name: 'go install of the current module', code: 'FROM golang:1.22\nRUN go install -v\n' },
+    { name: 'go get with a version, and of local packages', code: 'FROM golang:1.22\nRUN go get github.com/stretchr/testify@v1.9.0 && go get -u ./... && go get -d\n' },
+    { name: 'go get @none removes a dependency', code: 'FROM golang:1.22\nRUN go get golang.org/x/tools@none\n' },
+    { name: 'go run of a local package or files, with program arguments', code: 'FROM golang:1.22\nRUN go run ./cmd/gen github.com/a/b && go run main.go util.go --out x && go run -exec sudo ./cmd/x\n' },
+    { name: 'go run of a pinned package; the words after it are its arguments', code: 'FROM golang:1.22\nRUN go run github.com/acme/gen@v1.4.0 github.com/a/b\n' },
   ],
   invalid: [
     {
@@ -20,7 +24,7 @@ ruleTests(DL3062, {
     {
       name: '@latest is not a version',
       code: 'FROM golang:1.22\nRUN go install github.com/acme/tool@latest\n',
-      errors: [{ line: 2, column: 16, message: /installs whatever is newest.*github\.com\/acme\/tool@v1\.2\.3/ }],
+      errors: [{ line: 2, column: 16, message: /fetches whatever is newest.*go install github\.com\/acme\/tool@v1\.2\.3/ }],
     },
     {
       name: 'after a flag with a value',
@@ -36,6 +40,21 @@ ruleTests(DL3062, {
       name: 'behind env',
       code: 'FROM golang:1.22\nRUN env GOBIN=/usr/local/bin go install a.io/x\n',
       errors: [{ line: 2, column: 41, endColumn: 47 }],
+    },
+    {
+      name: 'go get without a version (as hadolint)',
+      code: 'FROM golang:1.22\nRUN go get github.com/stretchr/testify\n',
+      errors: [{ line: 2, column: 12, endColumn: 39, message: /Pin versions in go get: github\.com\/stretchr\/testify has no version/ }],
+    },
+    {
+      name: 'go get -u of @latest',
+      code: 'FROM golang:1.22\nRUN go get -u golang.org/x/net@latest\n',
+      errors: [{ line: 2, column: 15, message: /go get golang\.org\/x\/net@v1\.2\.3/ }],
+    },
+    {
+      name: 'go run of a remote package without a version',
+      code: 'FROM golang:1.22\nRUN go run github.com/acme/gen --out /src\n',
+      errors: [{ line: 2, column: 12, endColumn: 31, message: /Pin versions in go run/ }],
     },
     {
       name: 'two packages, one pinned',

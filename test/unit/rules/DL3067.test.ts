@@ -9,6 +9,7 @@ ruleTests(DL3067, {
       name: 'the root of a scratch export stage',
       code: 'FROM golang:1.22 AS build\nRUN go build -o /out/app ./cmd/app\nFROM scratch AS export\nCOPY --from=build /out /\nFROM alpine:3.20\nCOPY --from=export / /usr/local/bin/\n',
     },
+    { name: 'into a folder, as hadolint (a sysroot, a chroot)', code: 'FROM debian:12 AS rootfs\nFROM alpine:3.20\nCOPY --from=rootfs / /rootfs/\nCOPY --from=busybox:1.36 /. /opt/busybox/\nCOPY --from=rootfs ["/", "/sysroot"]\n' },
     { name: 'a folder under /', code: 'FROM python:3.11 AS build\nFROM python:3.11-slim\nCOPY --from=build /opt/venv /opt/venv\n' },
   ],
   invalid: [
@@ -19,18 +20,23 @@ ruleTests(DL3067, {
     },
     {
       name: 'an image, /.',
-      code: 'FROM alpine:3.20\nCOPY --from=busybox:1.36 /. /opt/busybox/\n',
+      code: 'FROM alpine:3.20\nCOPY --from=busybox:1.36 /. /\n',
       errors: [{ line: 2, column: 26, endColumn: 28, message: /of that image/ }],
     },
     {
       name: 'exec form',
-      code: 'FROM python:3.11 AS build\nFROM python:3.11-slim\nCOPY --from=build ["/", "/rootfs/"]\n',
+      code: 'FROM python:3.11 AS build\nFROM python:3.11-slim\nCOPY --from=build ["/", "/"]\n',
       errors: [{ line: 3, column: 21, endColumn: 22 }],
     },
     {
       name: 'a stage by index, /*',
-      code: 'FROM debian:12\nFROM alpine:3.20\nCOPY --from=0 /* /rootfs/\n',
+      code: 'FROM debian:12\nFROM alpine:3.20\nCOPY --from=0 /* /\n',
       errors: [{ line: 3, column: 15, endColumn: 17 }],
+    },
+    {
+      name: 'with other flags and sources',
+      code: 'FROM debian:12 AS rootfs\nFROM alpine:3.20\nCOPY --from=rootfs --chown=1:1 / /app /\n',
+      errors: [{ line: 3, column: 32, endColumn: 33 }],
     },
   ],
 });

@@ -1,6 +1,8 @@
-import { finalStage, stageLineage } from '../model';
+import type { Instruction } from 'dockerfile-ast';
+import { stageLineage } from '../model';
 import { atEnd } from '../rule';
 import { lastInLineage } from '../serving';
+import { imageStages } from './support-a';
 
 /** uid 0 whatever the group: `root`, `0`, `root:root`, `0:1000`. */
 const ROOT = /^(root|0)(:.*)?$/;
@@ -14,17 +16,26 @@ export const DL3002 = atEnd(
     guide: 'Docker Best Practices: "# Security: run as non-root" / "USER appuser"',
   },
   (model, context) => {
-    const stage = finalStage(model);
-    if (!stage) return;
-    // The final stage inherits the user of the stage it is built on (`FROM base`), as the image does.
-    const user = lastInLineage(stageLineage(model, stage), 'USER');
-    const args = user?.getArgumentsRange();
-    if (!user || !args) return;
-    const name = (user.getArgumentsContent() ?? '').trim().replace(/^(["'])(.*)\1$/, '$2');
-    if (!ROOT.test(name)) return;
-    context.report({
-      range: args,
-      message: `The last USER is ${name}, so the container runs as root. Switch to an unprivileged user (USER appuser) after the steps that need root.`,
-    });
+    const reported = new Set<Instruction>();
+    // Each stage that may be built as an image runs as the last USER of its lineage: its own, or the one of the
+    // stage it is built on (`FROM base`). A builder whose files are only copied out runs nothing in production.
+    // The final stage goes first, so that a USER it shares with another stage is reported as the final one's.
+    for (const stage of imageStages(model).reverse()) {
+      const user = lastInLineage(stageLineage(model, stage), 'USER');
+      const args = user?.getArgumentsRange();
+      if (!user || !args || reported.has(user)) continue;
+      const name = (user.getArgumentsContent() ?? '').trim().replace(/^(["'])(.*)\1$/, '$2');
+      if (!ROOT.test(name)) continue;
+      reported.add(user);
+      const isFinal = stage.index === model.stages.length - 1;
+      const target = stage.name ? `stage ${stage.name}` : `stage ${stage.index + 1}`;
+      const how = stage.name ? ` (docker build --target ${stage.name})` : '';
+      context.report({
+        range: args,
+        message: isFinal
+          ? `The last USER is ${name}, so the container runs as root. Switch to an unprivileged user (USER appuser) after the steps that need root.`
+          : `The last USER of ${target} is ${name}, and no later stage uses that stage, so it is there to be built on its own${how} and its container runs as root. Switch to an unprivileged user (USER appuser) after the steps that need root.`,
+      });
+    }
   },
 );

@@ -7,6 +7,7 @@ import { APT_GET_OPTIONS_WITH_VALUE, appendPosition, isAptGetInstall, mountsOver
 
 const LISTS = '/var/lib/apt/lists';
 const CLEANUP = ' && rm -rf /var/lib/apt/lists/*';
+const APT = ['apt-get', 'apt'];
 
 /** hadolint DL3009. */
 export const DL3009 = atEnd(
@@ -26,8 +27,9 @@ export const DL3009 = atEnd(
       for (const instruction of stage.instructions) {
         if (instruction.getKeyword() !== 'RUN') continue;
         const commands = commandsOf(model, instruction);
-        const install = commands.find(isAptGetInstall);
-        if (!install || commands.some(removesLists)) continue;
+        // apt-get update is what writes the lists; an install without it in the same RUN uses lists already there.
+        const update = commands.find(isUpdate);
+        if (!update || commands.some(removesLists)) continue;
         // A cache mount on the lists keeps them out of the layer (and is there to keep them between builds).
         if (mountsOver(instruction, LISTS)) continue;
         const at = appendPosition(instruction, model.ast.getEscapeCharacter());
@@ -37,8 +39,8 @@ export const DL3009 = atEnd(
         const line = instruction.getRange().start.line;
         const safe = edit && !relying.some((r) => r.instruction.getRange().start.line > line && stageLineage(model, r.stage).includes(stage));
         context.report({
-          range: rangeOf(install, install.command.words[0]),
-          message: 'apt-get install leaves the package lists of apt-get update in /var/lib/apt/lists, tens of megabytes that the image carries for nothing. End the same RUN with && rm -rf /var/lib/apt/lists/* (removing them in a later RUN does not shrink the image).',
+          range: rangeOf(update, update.command.words[0]),
+          message: `${update.program} update leaves the package lists in /var/lib/apt/lists, tens of megabytes that the image carries for nothing. End the same RUN with && rm -rf /var/lib/apt/lists/* (removing them in a later RUN does not shrink the image).`,
           fix: safe ? edit : undefined,
           suggestions: edit && !safe ? [edit] : undefined,
         });
@@ -47,21 +49,32 @@ export const DL3009 = atEnd(
   },
 );
 
+/** `apt-get update` or `apt update`, whatever the options. */
+function isUpdate(command: RunCommand): boolean {
+  return isCall(command, APT, 'update', APT_GET_OPTIONS_WITH_VALUE);
+}
+
+/** `apt-get install` or `apt install`. */
+function isInstall(command: RunCommand): boolean {
+  return isAptGetInstall(command) || isCall(command, 'apt', 'install', APT_GET_OPTIONS_WITH_VALUE);
+}
+
 /**
- * `rm` of the lists or of a folder above them (`rm -rf /var/lib/apt/lists/*`, `rm -r /var/lib/apt/lists`), or
- * `apt-get dist-clean` (apt 2.7 and later), which removes them too.
+ * `rm` of the lists, of what is in them or of a folder above them (`rm -rf /var/lib/apt/lists/*`,
+ * `rm -r /var/lib/apt/lists`, `rm -rf /var/lib/apt/lists/*_Packages`), or `apt-get dist-clean` (apt 2.7 and
+ * later), which removes them too.
  */
 function removesLists(command: RunCommand): boolean {
-  if (isCall(command, 'apt-get', ['dist-clean', 'distclean'], APT_GET_OPTIONS_WITH_VALUE)) return true;
+  if (isCall(command, APT, ['dist-clean', 'distclean'], APT_GET_OPTIONS_WITH_VALUE)) return true;
   if (!isCall(command, 'rm')) return false;
   return operands(command.command).some((word) => {
     const path = word.value.replace(/\/+\*?$/, '');
-    return path === LISTS || LISTS.startsWith(`${path}/`);
+    return path === LISTS || path.startsWith(`${LISTS}/`) || LISTS.startsWith(`${path}/`);
   });
 }
 
 /**
- * The RUNs that run apt-get install before any apt-get update of their own, with their stage: they install from
+ * The RUNs that run apt-get (or apt) install before any apt-get update of their own, with their stage: they install from
  * the lists an earlier RUN left behind.
  */
 function runsRelyingOnLists(model: DockerfileModel): Array<{ instruction: Instruction; stage: Stage }> {
@@ -70,8 +83,8 @@ function runsRelyingOnLists(model: DockerfileModel): Array<{ instruction: Instru
     for (const instruction of stage.instructions) {
       if (instruction.getKeyword() !== 'RUN') continue;
       for (const command of commandsOf(model, instruction)) {
-        if (isCall(command, 'apt-get', 'update', APT_GET_OPTIONS_WITH_VALUE)) break;
-        if (isAptGetInstall(command)) {
+        if (isUpdate(command)) break;
+        if (isInstall(command)) {
           result.push({ instruction, stage });
           break;
         }

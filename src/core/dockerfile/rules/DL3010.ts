@@ -2,6 +2,7 @@ import { argumentsOf, commandsOf, findFlag, type RunCommand } from '../commands'
 import { stageLineage } from '../model';
 import { atEnd } from '../rule';
 import { copiesFromContext, copySources, type Word } from '../serving';
+import { shippedStages } from './support-a';
 
 /** The local archives ADD unpacks by itself: tar, uncompressed or compressed with gzip, bzip2 or xz. */
 const TAR_ARCHIVE = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz)$/i;
@@ -28,7 +29,10 @@ export const DL3010 = atEnd(
   },
   (model, context) => {
     const reported = new Set<string>();
+    // In a builder stage whose files are only copied out, the archive's layer never reaches an image.
+    const shipped = shippedStages(model);
     for (const stage of model.stages) {
+      if (!shipped.has(stage)) continue;
       const own = new Set(stage.instructions);
       // A stage built on another sees the archives copied there.
       const copied: Array<{ name: string; source: Word }> = [];

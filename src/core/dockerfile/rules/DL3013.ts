@@ -1,16 +1,19 @@
-import { commandsOf, operands, rangeOf, type RunCommand } from '../commands';
+import { operands, rangeOf, type RunCommand } from '../commands';
 import { perInstruction } from '../rule';
 import type { ShellCommand } from '../shell';
-import { hasExpansion } from './support-a';
+import { commandsInAnyShell, hasExpansion } from './support-a';
 
-/** pip install's options that take a value; `-r requirements.txt` and `-e .` name files, not packages. */
+/**
+ * pip install's (and pipx install's) options that take a value; `-r requirements.txt` and `-e .` name files, not
+ * packages.
+ */
 const PIP_OPTIONS_WITH_VALUE = [
   'r', 'requirement', 'c', 'constraint', 'e', 'editable', 'i', 'index-url', 'extra-index-url', 'f', 'find-links',
   't', 'target', 'prefix', 'root', 'src', 'platform', 'python-version', 'implementation', 'abi', 'trusted-host',
   'cache-dir', 'log', 'log-file', 'proxy', 'retries', 'timeout', 'exists-action', 'cert', 'client-cert',
   'progress-bar', 'upgrade-strategy', 'global-option', 'install-option', 'C', 'config-settings', 'no-binary',
   'only-binary', 'report', 'root-user-action', 'python', 'keyring-provider', 'use-feature', 'use-deprecated',
-  'build-constraint', 'group',
+  'build-constraint', 'group', 'pip-args', 'suffix', 'preinstall', 'spec',
 ];
 
 /** A requirement with a version specifier (`==`, `>=`, `~=`, …) or a direct reference (`name @ url`). */
@@ -24,11 +27,14 @@ function isFileOrUrl(value: string): boolean {
   return value.includes('/') || value.includes('*') || value === '.' || value === '..' || /\.(whl|tar\.gz|tgz|tar\.bz2|tar\.xz|zip)$/i.test(value) || /^file:/i.test(value);
 }
 
-/** `pip install …`, `pip3.11 install …` or `python3 -m pip install …`, as a command whose first word is pip. */
+/**
+ * `pip install …`, `pip3.11 install …`, `python3 -m pip install …` or `pipx install …` (which takes `name==version`
+ * too), as a command whose first word is pip.
+ */
 function pipInstall(command: RunCommand): ShellCommand | undefined {
   const words = command.command.words;
   let pip: ShellCommand | undefined;
-  if (/^pip[0-9.]*$/.test(command.program)) pip = command.command;
+  if (/^pip[0-9.]*$/.test(command.program) || command.program === 'pipx') pip = command.command;
   else if (/^python[0-9.]*$/.test(command.program) && words[1]?.value === '-m' && words[2]?.value === 'pip') pip = { ...command.command, words: words.slice(2) };
   if (!pip) return undefined;
   return operands(pip, PIP_OPTIONS_WITH_VALUE)[0]?.value === 'install' ? pip : undefined;
@@ -41,11 +47,11 @@ export const DL3013 = perInstruction(
     defaultSeverity: 'warning',
     title: 'Pin versions in pip.',
     guide: 'Docker Best Practices: "RUN pip wheel --no-cache-dir -r requirements.txt -w /wheels"',
-    usesShell: true,
   },
   ['RUN'],
   (instruction, context) => {
-    for (const command of commandsOf(context.model, instruction)) {
+    // pip and npm run on Windows too, so RUNs in PowerShell or cmd are read as well.
+    for (const command of commandsInAnyShell(context.model, instruction)) {
       const pip = pipInstall(command);
       if (!pip) continue;
       // A constraints file pins whatever it lists, and the linter cannot read it.
@@ -58,7 +64,10 @@ export const DL3013 = perInstruction(
         if (requirements[i + 1]?.value.startsWith('@') || requirements[i - 1]?.value === '@') continue;
         context.report({
           range: rangeOf(command, word),
-          message: `${value} is installed without a version, so each build may get a different release. Pin it (pip install ${value}==<version>), or list it with its version in requirements.txt and install with -r.`,
+          message:
+            command.program === 'pipx'
+              ? `${value} is installed without a version, so each build may get a different release. Pin it: pipx install ${value}==<version>.`
+              : `${value} is installed without a version, so each build may get a different release. Pin it (pip install ${value}==<version>), or list it with its version in requirements.txt and install with -r.`,
         });
       }
     }

@@ -1,6 +1,6 @@
-import { commandsOf, isCall, rangeOf, subcommandOperands } from '../commands';
+import { isCall, rangeOf, subcommandOperands } from '../commands';
 import { perInstruction } from '../rule';
-import { hasExpansion } from './support-a';
+import { commandsInAnyShell, hasExpansion } from './support-a';
 
 /** npm's names for install (it accepts abbreviations and common misspellings of it). */
 const INSTALL = ['install', 'i', 'in', 'ins', 'inst', 'insta', 'instal', 'isnt', 'isnta', 'isntal', 'isntall', 'add'];
@@ -8,19 +8,18 @@ const INSTALL = ['install', 'i', 'in', 'ins', 'inst', 'insta', 'instal', 'isnt',
 /** npm options that take a value. */
 const NPM_OPTIONS_WITH_VALUE = ['prefix', 'registry', 'cache', 'tag', 'userconfig', 'globalconfig', 'w', 'workspace', 'omit', 'include', 'install-strategy', 'loglevel', 'location', 'before', 'only', 'C'];
 
+/** Not a package name from the registry, and pinned by what it names: a path, a tarball, or a URL to one. */
+function isPathOrUrl(value: string): boolean {
+  return /^(\.|\.\.|~)?\//.test(value) || value === '.' || value === '..' || /\.(tgz|tar\.gz|tar)$/i.test(value) || /^(file|https?):/i.test(value);
+}
+
 /**
- * Not a package name from the registry: a path, a tarball, a URL, or a git or hosted-git reference
- * (`git+https://…`, `github:user/repo`, `user/repo`), which pin by what they point at.
+ * A git or hosted-git reference (`git+https://…`, `git://…`, `github:user/repo`, `user/repo`). It pins the code
+ * only with a `#commit-ish`; without one it follows the repository's default branch.
  */
-function isPathUrlOrGit(value: string): boolean {
-  return (
-    /^(\.|\.\.|~)?\//.test(value) ||
-    value === '.' ||
-    value === '..' ||
-    /\.(tgz|tar\.gz|tar)$/i.test(value) ||
-    /^(file|git|git\+[a-z]+|https?|github|gitlab|bitbucket|gist):/i.test(value) ||
-    /^[\w.-]+\/[\w.-]+(#.*)?$/.test(value)
-  );
+function gitReference(value: string): { pinned: boolean } | undefined {
+  if (!/^(git|git\+[a-z]+|github|gitlab|bitbucket|gist):/i.test(value) && !/^[\w.-]+\/[\w.-]+(#.*)?$/.test(value)) return undefined;
+  return { pinned: /#./.test(value) };
 }
 
 /** The version part of `name@version` or `@scope/name@version`, or undefined. */
@@ -36,16 +35,26 @@ export const DL3016 = perInstruction(
     defaultSeverity: 'warning',
     title: 'Pin versions in `npm`.',
     guide: 'hadolint DL3016',
-    usesShell: true,
   },
   ['RUN'],
   (instruction, context) => {
-    for (const command of commandsOf(context.model, instruction)) {
+    // pip and npm run on Windows too, so RUNs in PowerShell or cmd are read as well.
+    for (const command of commandsInAnyShell(context.model, instruction)) {
       if (!isCall(command, 'npm', INSTALL, NPM_OPTIONS_WITH_VALUE)) continue;
       // `npm install` alone installs package.json's dependencies, pinned by package-lock.json.
       for (const word of subcommandOperands(command.command, NPM_OPTIONS_WITH_VALUE)) {
         const value = word.value;
-        if (value === '' || hasExpansion(value) || isPathUrlOrGit(value)) continue;
+        if (value === '' || hasExpansion(value) || isPathOrUrl(value)) continue;
+        const git = gitReference(value);
+        if (git) {
+          if (!git.pinned) {
+            context.report({
+              range: rangeOf(command, word),
+              message: `${value} follows the default branch of its repository, so each build may get different code. Pin a commit or tag: npm install ${value}#<commit-or-tag>.`,
+            });
+          }
+          continue;
+        }
         const version = versionOf(value);
         if (version && version !== 'latest') continue;
         const name = version ? value.slice(0, value.length - version.length - 1) : value;

@@ -1,6 +1,7 @@
 import type { Instruction } from 'dockerfile-ast';
-import type { Fix } from '../../findings';
+import type { Fix, Range } from '../../findings';
 import { stageLineage, type DockerfileModel } from '../model';
+import { healthcheckCommand } from '../serving';
 import { perInstruction } from '../rule';
 import { jsonWords, splitShell } from '../shell';
 import { stageOf } from './support-b';
@@ -29,14 +30,13 @@ export const DL3025 = perInstruction(
     title: 'Use arguments JSON notation for CMD and ENTRYPOINT arguments.',
     guide: 'Docker Best Practices: "CMD [\\"uvicorn\\", \\"app:app\\", \\"--host\\", \\"0.0.0.0\\", \\"--port\\", \\"8000\\"]"',
   },
-  ['CMD', 'ENTRYPOINT'],
+  ['CMD', 'ENTRYPOINT', 'HEALTHCHECK'],
   (instruction, context) => {
-    const range = instruction.getArgumentsRange();
-    // The text Docker reads: continuations and the comment lines between them are already gone.
-    const script = (instruction.getArgumentsContent() ?? '').trim();
-    if (!range || script === '' || isJsonNotation(script)) return;
-    const keyword = instruction.getKeyword();
-    const edit = (words: string[]) => [{ range, newText: `[${words.map((w) => JSON.stringify(w)).join(', ')}]` }];
+    const target = instruction.getKeyword() === 'HEALTHCHECK' ? healthcheckTarget(instruction, context.model) : commandTarget(instruction);
+    if (!target || target.script === '' || isJsonNotation(target.script)) return;
+    const { keyword, script, range } = target;
+    const isHealthcheck = keyword === 'HEALTHCHECK CMD';
+    const edit = (words: string[]) => [{ range, newText: `${target.prefix}[${words.map((w) => JSON.stringify(w)).join(', ')}]` }];
 
     // `['python', 'app.py']` is meant as JSON; `[ -f x ] && …` is the test command.
     if (/^\[\s*["']/.test(script)) {
@@ -49,7 +49,9 @@ export const DL3025 = perInstruction(
       return;
     }
 
-    const shell = effectiveShell(context.model, instruction);
+    // A health check runs with the image's shell, the last SHELL of the stage; CMD and ENTRYPOINT are stored with
+    // the SHELL in force where they are written.
+    const shell = effectiveShell(context.model, instruction, isHealthcheck);
     const posix = POSIX_SHELL.test(shell[0] ?? '');
     const suggestions: Fix[] = [];
     const simple = posix && !usesShellSyntax(script, SHELL_SYNTAX);
@@ -60,9 +62,10 @@ export const DL3025 = perInstruction(
       suggestions.push({ title: `Write ${keyword} in JSON notation`, edits: edit(program) });
     } else {
       // The script needs a shell (variables, operators, globs): keep running it through one, explicitly, and let
-      // `exec` hand PID 1 to the program when the script is a single command.
+      // `exec` hand PID 1 to the program when the script is a single command. A health check is no PID 1, so it
+      // keeps its script as written.
       const first = /^\S+/.exec(script)?.[0] ?? '';
-      const single = posix && !usesShellSyntax(script, COMMAND_SEPARATORS) && !ASSIGNMENT.test(first) && !NOT_EXECUTABLE.has(first);
+      const single = !isHealthcheck && posix && !usesShellSyntax(script, COMMAND_SEPARATORS) && !ASSIGNMENT.test(first) && !NOT_EXECUTABLE.has(first);
       const body = single ? `exec ${script}` : script;
       suggestions.push({ title: `Write ${keyword} in JSON notation, running the script with ${shell.join(' ')}`, edits: edit([...shell, body]) });
     }
@@ -70,11 +73,38 @@ export const DL3025 = perInstruction(
       keyword === 'ENTRYPOINT' ? ' A shell-form ENTRYPOINT also ignores CMD and the arguments of docker run; in JSON notation they are appended to it.' : '';
     context.report({
       range,
-      message: `${keyword} is in shell form, so Docker runs it as ${shell.join(' ')} "…": the program runs under a shell that may not pass on SIGTERM when the container is stopped, and is then killed after the grace period instead of shutting down cleanly. Write it in JSON notation, ${keyword} ["executable", "arg"].${entrypointNote}`,
+      message: isHealthcheck
+        ? `HEALTHCHECK CMD is in shell form, so Docker runs it as ${shell.join(' ')} "…" at every interval: an image without that shell (distroless, scratch) fails every check and the container is never healthy, and every check starts a shell besides the probe. Write it in JSON notation, HEALTHCHECK CMD ["executable", "arg"].`
+        : `${keyword} is in shell form, so Docker runs it as ${shell.join(' ')} "…": the program runs under a shell that may not pass on SIGTERM when the container is stopped, and is then killed after the grace period instead of shutting down cleanly. Write it in JSON notation, ${keyword} ["executable", "arg"].${entrypointNote}`,
       suggestions,
     });
   },
 );
+
+/** What is judged: the keyword to name, the text Docker reads, its range, and what a rewrite puts before the array. */
+interface Target {
+  keyword: string;
+  script: string;
+  range: Range;
+  prefix: string;
+}
+
+function commandTarget(instruction: Instruction): Target | undefined {
+  const range = instruction.getArgumentsRange();
+  // The text Docker reads: continuations and the comment lines between them are already gone.
+  const script = (instruction.getArgumentsContent() ?? '').trim();
+  return range ? { keyword: instruction.getKeyword(), script, range, prefix: '' } : undefined;
+}
+
+/** The command of `HEALTHCHECK [OPTIONS] CMD …`; none for `HEALTHCHECK NONE`. The range starts at `CMD`. */
+function healthcheckTarget(instruction: Instruction, model: DockerfileModel): Target | undefined {
+  const content = instruction.getArgumentsContent() ?? '';
+  const cmd = /(^|\s)(CMD)(?=\s|\[|$)/i.exec(content);
+  const command = healthcheckCommand(instruction, model);
+  if (!cmd || !command) return undefined;
+  const script = content.slice(cmd.index + cmd[1].length + 3).trim();
+  return { keyword: 'HEALTHCHECK CMD', script, range: command.commandRange, prefix: `${cmd[2]} ` };
+}
 
 /** Whether Docker reads the arguments as JSON notation: a JSON array of strings, nothing else. */
 function isJsonNotation(script: string): boolean {
@@ -87,11 +117,14 @@ function isJsonNotation(script: string): boolean {
   }
 }
 
-/** The SHELL in force for an instruction: the last SHELL before it in its stage or the stages it is built on. */
-function effectiveShell(model: DockerfileModel, instruction: Instruction): string[] {
+/**
+ * The SHELL in force for an instruction: the last SHELL before it (or, with wholeStage, anywhere) in its stage, or
+ * else the last one of the stages it is built on.
+ */
+function effectiveShell(model: DockerfileModel, instruction: Instruction, wholeStage: boolean): string[] {
   const stage = stageOf(model, instruction);
   if (!stage) return DEFAULT_SHELL;
-  const before = stage.instructions.slice(0, stage.instructions.indexOf(instruction));
+  const before = wholeStage ? stage.instructions : stage.instructions.slice(0, stage.instructions.indexOf(instruction));
   const candidates = [before, ...stageLineage(model, stage).slice(1).map((s) => s.instructions)];
   for (const instructions of candidates) {
     const shell = [...instructions].reverse().find((i) => i.getKeyword() === 'SHELL');

@@ -17,7 +17,8 @@ export const DL3028 = perInstruction(
   (instruction, context) => {
     for (const command of commandsOf(context.model, instruction)) {
       const call = managerCall(command, ['gem'], GEM_OPTIONS_WITH_VALUE);
-      if (!call || call.verbName !== 'install') continue;
+      // `gem i` is gem's own short name for install.
+      if (!call || (call.verbName !== 'install' && call.verbName !== 'i')) continue;
       // `-v 1.2` / `--version 1.2` pins what it installs.
       if (hasFlag(command.command, 'v', 'version')) continue;
       for (const gem of call.operands) {

@@ -1,10 +1,15 @@
 import { commandsOf, flagValue, rangeOf } from '../commands';
 import { perInstruction } from '../rule';
-import { managerCall, rpmHasVersion, unpinnedPackages, ZYPPER_INSTALL_VERBS, ZYPPER_OPTIONS_WITH_VALUE } from './support-b';
+import { managerCall, unpinnedPackages, ZYPPER_INSTALL_VERBS, ZYPPER_OPTIONS_WITH_VALUE } from './support-b';
 
-/** zypper's ways of naming a version: `curl=8.0.1`, `'curl>=8'`, `curl<9`, or the RPM spelling `curl-8.0.1`. */
+/**
+ * zypper's ways of naming a version: `curl=8.0.1`, `'curl>=8'`, `curl<9`, or the RPM spelling `curl-8.0.1` (zypper
+ * reads `name-version[-release]` as `name=version[-release]` when no package has the whole word as its name). The
+ * RPM spelling counts only with a dotted version: SUSE names library packages after their soname with a dash
+ * (`libxml2-2`, `libpng16-16`) and writes their dots as underscores, so `gcc-13` or `libxml2-2` is taken for a name.
+ */
 function zypperHasVersion(value: string): boolean {
-  return /[<>=]/.test(value) || rpmHasVersion(value);
+  return /[<>=]/.test(value) || /-\d+\.[^-]*(-[^-]*\d[^-]*)?$/.test(value);
 }
 
 export const DL3037 = perInstruction(

@@ -13,7 +13,8 @@ export const DL3038 = perInstruction(
   ['RUN'],
   (instruction, context) => {
     const missing = commandsMissingYes(context.model, instruction, {
-      programs: ['dnf', 'dnf5'],
+      // microdnf assumed yes until 2021; the microdnf of UBI 9 and later asks like dnf, and every release accepts -y.
+      programs: ['dnf', 'dnf5', 'microdnf'],
       withValue: YUM_OPTIONS_WITH_VALUE,
       verbs: YUM_INSTALL_VERBS,
       yesFlags: ['y', 'assumeyes'],

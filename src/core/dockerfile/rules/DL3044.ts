@@ -66,27 +66,38 @@ export const DL3044 = perInstruction(
     }
     const offsetOf = (p: Position) => (lineStarts[p.line] ?? text.length) + p.character;
     const escapeChar = context.model.ast.getEscapeCharacter();
-    const defined = new Map<string, Property>();
+    // Every name this ENV sets, with the pair that sets it first: a reference sees none of them, whether the pair
+    // comes before it or after it (`ENV A=$B B=1` gives A the old B).
+    const setBy = new Map<string, { index: number; property: Property }>();
+    for (const [index, property] of properties.entries()) {
+      if (!setBy.has(property.getName())) setBy.set(property.getName(), { index, property });
+    }
     for (const [index, property] of properties.entries()) {
       const valueRange = property.getValueRange();
-      if (valueRange) {
-        for (const reference of references(text, lineStarts, offsetOf(valueRange.start), offsetOf(valueRange.end), escapeChar)) {
-          const definition = defined.get(reference.name);
-          if (!definition) continue;
-          const previous = properties[index - 1];
-          // Splitting the instruction before this variable makes the reference see the value set just before.
-          const split = { start: previous.getRange().end, end: property.getRange().start };
-          const indent = ' '.repeat(instruction.getRange().start.character);
-          // The new line ends as the file's lines end (\r\n in a Windows file).
-          const eol = /\r\n|\r|\n/.exec(text)?.[0] ?? '\n';
+      if (!valueRange) continue;
+      for (const reference of references(text, lineStarts, offsetOf(valueRange.start), offsetOf(valueRange.end), escapeChar)) {
+        const definition = setBy.get(reference.name);
+        // A variable extending its own earlier value (`PATH=/x:$PATH`) is fine when no other pair sets it.
+        if (!definition || definition.index === index) continue;
+        if (definition.index > index) {
           context.report({
             range: reference.range,
-            message: `${property.getName()} refers to $${reference.name}, which this same ENV sets to ${definition.getValue() ?? ''}: Docker substitutes the value ${reference.name} had before this instruction, not the new one. Set ${reference.name} in an earlier ENV.`,
-            suggestions: [{ title: `Start a new ENV at ${property.getName()}`, edits: [{ range: split, newText: `${eol}${indent}${instruction.getInstruction()} ` }] }],
+            message: `${property.getName()} refers to $${reference.name}, which this same ENV sets later to ${definition.property.getValue() ?? ''}: Docker substitutes the value ${reference.name} had before this instruction, not the new one. Set ${reference.name} in an earlier ENV.`,
           });
+          continue;
         }
+        const previous = properties[index - 1];
+        // Splitting the instruction before this variable makes the reference see the value set just before.
+        const split = { start: previous.getRange().end, end: property.getRange().start };
+        const indent = ' '.repeat(instruction.getRange().start.character);
+        // The new line ends as the file's lines end (\r\n in a Windows file).
+        const eol = /\r\n|\r|\n/.exec(text)?.[0] ?? '\n';
+        context.report({
+          range: reference.range,
+          message: `${property.getName()} refers to $${reference.name}, which this same ENV sets to ${definition.property.getValue() ?? ''}: Docker substitutes the value ${reference.name} had before this instruction, not the new one. Set ${reference.name} in an earlier ENV.`,
+          suggestions: [{ title: `Start a new ENV at ${property.getName()}`, edits: [{ range: split, newText: `${eol}${indent}${instruction.getInstruction()} ` }] }],
+        });
       }
-      defined.set(property.getName(), property);
     }
   },
 );

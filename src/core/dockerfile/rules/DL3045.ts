@@ -34,7 +34,10 @@ export const DL3045 = stateful(
         if (!state.stage || state.hasWorkdir) return;
         const args = copyArguments(instruction);
         const destination = args[args.length - 1];
-        if (args.length < 2 || destination.value === '' || isAbsoluteOrUnknown(destination.value)) return;
+        if (args.length < 2) return;
+        // Docker removes the quotes of a shell-form argument: `"/app/"` is /app/.
+        const path = destination.value.replace(/^(["'])(.*)\1$/, '$2');
+        if (path === '' || isAbsoluteOrUnknown(path)) return;
         context.report({
           range: destination.range,
           message: `COPY to the relative path ${destination.value} with no WORKDIR set in this stage: it lands relative to whatever working directory the base image has, which can change with the image. Set WORKDIR first, or copy to an absolute path.`,

@@ -1,4 +1,4 @@
-import { commandsOf, flagValue, hasFlag, rangeOf } from '../commands';
+import { commandsOf, hasFlag, rangeOf, type RunCommand } from '../commands';
 import { perInstruction } from '../rule';
 import { insertWordAfter } from './support-b';
 
@@ -7,6 +7,32 @@ import { insertWordAfter } from './support-b';
  * UID, and an image layer stores them in full (about 300 bytes per UID below the new user's, ~30 MB at 100000).
  */
 const HIGH_UID = 99999;
+
+/** useradd's short options that take a value; the others (`-l`, `-m`, `-o`, `-r` …) take none and can be bundled. */
+const SHORT_WITH_VALUE = new Set([...'bcdefgGKkpRPsuZ']);
+
+/**
+ * The UID a useradd gives: `-u 123456`, `-u123456`, `--uid 123456`, `--uid=123456`, or `-u` at the end of a bundle
+ * of options that take no value (`-mu 123456`, `-ou123456`).
+ */
+function uidOf(command: RunCommand): string | undefined {
+  const words = command.command.words.slice(1).map((w) => w.value);
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    if (word === '--') return undefined;
+    if (word === '--uid') return words[i + 1];
+    if (word.startsWith('--uid=')) return word.slice('--uid='.length);
+    if (!/^-[A-Za-z]/.test(word)) continue;
+    for (let j = 1; j < word.length; j++) {
+      if (!SHORT_WITH_VALUE.has(word[j])) continue;
+      // The rest of the bundle, or else the next word, is this option's value.
+      if (word[j] === 'u') return j + 1 < word.length ? word.slice(j + 1) : words[i + 1];
+      if (j + 1 === word.length) i++;
+      break;
+    }
+  }
+  return undefined;
+}
 
 /** Guide, Docker Best Practices: "# Security: run as non-root" / "RUN useradd -m appuser". */
 export const DL3046 = perInstruction(
@@ -21,7 +47,7 @@ export const DL3046 = perInstruction(
   (instruction, context) => {
     for (const command of commandsOf(context.model, instruction)) {
       if (command.program !== 'useradd' || hasFlag(command.command, 'l', 'no-log-init')) continue;
-      const uid = flagValue(command.command, 'u', 'uid');
+      const uid = uidOf(command);
       if (uid === undefined || !/^\d+$/.test(uid) || Number(uid) <= HIGH_UID) continue;
       const useradd = command.command.words[0];
       context.report({

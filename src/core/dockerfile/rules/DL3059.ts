@@ -7,8 +7,11 @@ import { flagSignature, isExecForm } from './support-c';
 
 /**
  * hadolint DL3059: two RUN instructions in a row (only comments or blank lines between them) make two layers
- * where one would do. Not reported when they cannot simply be merged: when either is in exec form (images
- * without a shell), or when their flags differ (`--mount`, `--network`, `--security` apply to the whole RUN).
+ * where one would do. As in hadolint, only RUNs that each run at most one command are reported: a RUN that
+ * already chains several commands (`a && b`, `a | b`, `echo $(b)`) is taken as a deliberate step of its own,
+ * such as the cached `apt-get update && apt-get install` layer before a `pip install` layer. Not reported either
+ * when they cannot simply be merged: when both are in exec form (images without a shell), or when their flags
+ * differ (`--mount`, `--network`, `--security` apply to the whole RUN).
  */
 export const DL3059 = stateful(
   {
@@ -23,8 +26,9 @@ export const DL3059 = stateful(
     const previous = state.previous;
     state.previous = instruction;
     if (instruction.getKeyword() !== 'RUN' || previous?.getKeyword() !== 'RUN') return;
-    if (isExecForm(instruction) || isExecForm(previous) || flagSignature(instruction) !== flagSignature(previous)) return;
-    const merge = mergeSuggestion(context.model, previous, instruction);
+    if ((isExecForm(instruction) && isExecForm(previous)) || flagSignature(instruction) !== flagSignature(previous)) return;
+    if (commandCount(context.model, previous) > 1 || commandCount(context.model, instruction) > 1) return;
+    const merge = isExecForm(instruction) || isExecForm(previous) ? undefined : mergeSuggestion(context.model, previous, instruction);
     context.report({
       range: instruction.getInstructionRange(),
       message: `Multiple consecutive RUN instructions (line ${previous.getRange().start.line + 1} and this one): each RUN adds a layer. Consider joining them with && into one RUN.`,
@@ -32,6 +36,14 @@ export const DL3059 = stateful(
     });
   },
 );
+
+/**
+ * How many commands a RUN runs, nested ones (in `$(…)`, subshells, loops, functions) included; a bare assignment
+ * (`A=1`) and a test (`[ -f x ]`) are not commands. An exec-form RUN is one.
+ */
+function commandCount(model: DockerfileModel, run: Instruction): number {
+  return commandsOf(model, run).filter((c) => c.command.words.length > 0).length;
+}
 
 /**
  * Joins the second RUN onto the first with `&& \`. Offered only where the text join is sound: both are plain shell

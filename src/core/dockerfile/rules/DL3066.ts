@@ -6,8 +6,9 @@ import { stateful } from '../rule';
 /**
  * hadolint DL3066: USER names a numeric uid. A name resolves only through the image's /etc/passwd, so the host,
  * volume permissions and Kubernetes (`runAsNonRoot` refuses to start a container whose user is a name, because it
- * cannot tell whether it is root) cannot see who the process runs as. `root` is not reported: it is uid 0
- * everywhere (DL3002 is about running as root). A user given as a variable is not judged.
+ * cannot tell whether it is root) cannot see who the process runs as. `root` is reported too, as hadolint does:
+ * Kubernetes cannot check a name, even that one, and `USER 0` says the same without /etc/passwd (DL3002 is about
+ * running as root at all). A user given as a variable is not judged: it is usually a numeric build argument.
  */
 export const DL3066 = stateful(
   {
@@ -25,14 +26,19 @@ export const DL3066 = stateful(
     if (!argument) return;
     const value = argument.getValue();
     const user = value.split(':')[0];
-    if (user === '' || /^\d+$/.test(user) || user === 'root' || user.includes('$')) return;
+    if (user === '' || /^\d+$/.test(user) || user.includes('$')) return;
     const start = argument.getRange().start;
     const range = { start, end: { line: start.line, character: start.character + user.length } };
-    const uid = state.stage && uidOf(model, state.stage, user);
+    const uid = user === 'root' ? '0' : state.stage && uidOf(model, state.stage, user);
     const suggestion: Fix | undefined = uid ? { title: `Use the numeric uid ${uid}`, edits: [{ range, newText: uid }] } : undefined;
+    const advice = !uid
+      ? `Create the user with a fixed uid (useradd --uid 10001 ${user}) and use USER 10001.`
+      : user === 'root'
+        ? 'Use USER 0, the uid of root.'
+        : `Use USER ${uid}, the uid this Dockerfile gives ${user}.`;
     context.report({
       range,
-      message: `USER ${user} is a name, not a uid: the host and Kubernetes (runAsNonRoot) cannot resolve it to tell who the process runs as. ${uid ? `Use USER ${uid}, the uid this Dockerfile gives ${user}.` : `Create the user with a fixed uid (useradd --uid 10001 ${user}) and use USER 10001.`}`,
+      message: `USER ${user} is a name, not a uid: the host and Kubernetes (runAsNonRoot) cannot resolve it to tell who the process runs as. ${advice}`,
       suggestions: suggestion ? [suggestion] : undefined,
     });
   },

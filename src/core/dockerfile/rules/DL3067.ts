@@ -1,14 +1,20 @@
 import { perInstruction } from '../rule';
 import { copySources } from '../serving';
-import { flagOf, rootImage, stageNamed } from './support-c';
+import { copyDestination, flagOf, rootImage, stageNamed } from './support-c';
 
 /** `/`, `/.`, `/*` and the like: the whole file system of the source. */
 const WHOLE_FILESYSTEM = /^\/+(?:\.|\*)?\/*$/;
 
+/** `/`, `//`, `/.`: the root of the image being built. */
+const ROOT = /^\/+\.?\/*$/;
+
 /**
- * hadolint DL3067: `COPY --from=<stage or image> / …` copies a whole file system: the builder's compilers, caches
- * and package databases land in the image. Not reported when the source stage starts FROM scratch: such a stage
- * holds only the files put into it (the usual way to export build artefacts), so copying its root is deliberate.
+ * hadolint DL3067: `COPY --from=<stage or image> / /` lays a whole file system over the image's root: the
+ * builder's compilers, caches and package databases land in the image, which is then that stage with extra steps.
+ * As in hadolint, a copy into a folder (`COPY --from=arm64 / /sysroot/`) is not reported: nesting a whole file
+ * system under a path is a deliberate layout (a cross-compilation sysroot, a chroot). Not reported either when the
+ * source stage starts FROM scratch: such a stage holds only the files put into it (the usual way to export build
+ * artefacts), so copying its root is deliberate.
  */
 export const DL3067 = perInstruction(
   {
@@ -25,6 +31,8 @@ export const DL3067 = perInstruction(
     const index = model.stages.findIndex((s) => s.instructions.includes(instruction));
     const source = stageNamed(model, from, index < 0 ? model.stages.length : index);
     if (source && rootImage(model, source) === 'scratch') return;
+    const destination = copyDestination(instruction);
+    if (!destination || !ROOT.test(destination)) return;
     for (const word of copySources(instruction)) {
       if (!WHOLE_FILESYSTEM.test(word.value)) continue;
       context.report({

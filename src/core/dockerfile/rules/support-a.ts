@@ -1,8 +1,8 @@
 import type { Instruction, JSONInstruction } from 'dockerfile-ast';
 import type { Position, TextEdit } from '../../findings';
-import { isCall, subcommand, type RunCommand } from '../commands';
+import { commandsOf, isCall, subcommand, type RunCommand } from '../commands';
 import { stageLineage, type DockerfileModel, type Stage } from '../model';
-import { jsonWords, wordRange, type ShellCommand, type ShellWord } from '../shell';
+import { jsonWords, programName, runCommands, wordRange, type ShellCommand, type ShellWord } from '../shell';
 
 /**
  * Helpers shared by several of hadolint's rules about package managers and RUN bodies. They read commands through
@@ -83,11 +83,11 @@ export function mountsOver(instruction: Instruction, path: string): boolean {
 }
 
 /**
- * The stages whose files end up in an image that is built and shipped: the final stage and those it is built on,
- * and any stage no later stage refers to (it can only be there to be built with `--target`). A stage used only by
- * `COPY --from` or `RUN --mount=from=` gives the image just the files copied out of it.
+ * The stages that may be built as an image of their own: the final stage, and any stage no later stage refers to
+ * (it can only be there to be built with `--target`). A stage used by a later `FROM`, `COPY --from` or
+ * `RUN --mount=from=` is a step towards another image.
  */
-export function shippedStages(model: DockerfileModel): Set<Stage> {
+export function imageStages(model: DockerfileModel): Stage[] {
   const referenced = new Set<Stage>();
   const byName = (name: string, before: number, byIndex = false): Stage | undefined => {
     const lower = name.toLowerCase();
@@ -112,12 +112,29 @@ export function shippedStages(model: DockerfileModel): Set<Stage> {
       }
     }
   }
+  return model.stages.filter((stage) => stage.index === model.stages.length - 1 || !referenced.has(stage));
+}
+
+/**
+ * The stages whose files end up in an image that is built and shipped: the stages of imageStages and those they
+ * are built on. A stage used only by `COPY --from` or `RUN --mount=from=` gives the image just the files copied
+ * out of it.
+ */
+export function shippedStages(model: DockerfileModel): Set<Stage> {
   const shipped = new Set<Stage>();
-  for (const stage of model.stages) {
-    const isFinal = stage.index === model.stages.length - 1;
-    if (isFinal || !referenced.has(stage)) for (const s of stageLineage(model, stage)) shipped.add(s);
-  }
+  for (const stage of imageStages(model)) for (const s of stageLineage(model, stage)) shipped.add(s);
   return shipped;
+}
+
+/**
+ * The commands of a RUN whatever its shell. commandsOf gives none for a RUN run by PowerShell or cmd; this reads
+ * such a body with the POSIX splitter, which finds its commands well enough where they are separated by `;`,
+ * `&&`, `||` or `|` and their words are plain, as for `cd C:\app`, `pip install flask` or `npm install express`.
+ * Only for rules about programs that run on Windows as well, whose advice holds in any shell.
+ */
+export function commandsInAnyShell(model: DockerfileModel, instruction: Instruction): RunCommand[] {
+  if (!model.nonPosixRuns.has(instruction)) return commandsOf(model, instruction);
+  return runCommands(instruction, model.ast.getEscapeCharacter()).map((command) => ({ command, instruction, program: programName(command) }));
 }
 
 /**

@@ -289,6 +289,12 @@ export function flagSignature(instruction: Instruction): string {
     .join(' ');
 }
 
+/** The destination of a COPY or ADD (its last argument, exec form too), or undefined when it has none. */
+export function copyDestination(instruction: Instruction): string | undefined {
+  const words = jsonWords(instruction)?.map((w) => w.value) ?? instruction.getArguments().map((a) => a.getValue());
+  return words.length > 1 && !words.some((w) => w.startsWith('<<')) ? words[words.length - 1] : undefined;
+}
+
 /** The value of a flag such as `--from=builder`, or undefined. */
 export function flagOf(instruction: Instruction, name: string): string | undefined {
   const flags = (instruction as JSONInstruction).getFlags?.() ?? [];
