@@ -34,6 +34,7 @@ export interface DockerfileModel {
 export function parseDockerfile(text: string): DockerfileModel {
   const ast = DockerfileParser.parse(text);
   const instructions = ast.getInstructions();
+  for (const instruction of instructions) memoizeTextGetters(instruction);
   const stages: Stage[] = [];
   for (const instruction of instructions) {
     const keyword = instruction.getKeyword();
@@ -119,3 +120,26 @@ export function stageLineage(model: DockerfileModel, stage: Stage): Stage[] {
 
 /** Most rules ask for the final stage's lineage; dockerfile-ast re-reads FROM's arguments on every call. */
 const lineageCache = new WeakMap<Stage, Stage[]>();
+
+/**
+ * dockerfile-ast works out an instruction's argument text again on every call, and eighty rules ask for it: that
+ * was the largest single cost of a lint. An instruction's text does not change after parsing, so these getters,
+ * which return strings and ranges (never arrays the library might fill in later), answer once per instruction.
+ */
+const TEXT_GETTERS = ['getKeyword', 'getRange', 'getInstructionRange', 'getArgumentsContent', 'getRawArgumentsContent', 'getArgumentsRange'] as const;
+
+function memoizeTextGetters(instruction: Instruction): void {
+  const target = instruction as unknown as Record<string, () => unknown>;
+  for (const name of TEXT_GETTERS) {
+    const original = target[name];
+    let computed = false;
+    let value: unknown;
+    target[name] = function memoized(this: unknown): unknown {
+      if (!computed) {
+        value = original.call(this);
+        computed = true;
+      }
+      return value;
+    };
+  }
+}
