@@ -1,11 +1,11 @@
-import { finalStage } from '../model';
 import { atEnd } from '../rule';
-import { labelSchema, stageLabels } from './support-c';
+import { imageStages, labelSchema, stageLabels } from './support-c';
 
 /**
- * hadolint DL3049: every label of the configured `label-schema` is set on the image. The image is the final stage
- * (what `docker build` produces without `--target`), with the labels it inherits from the stages it builds on;
- * builder stages that only serve `COPY --from` ship no image and are not judged.
+ * hadolint DL3049: every label of the configured `label-schema` is set on each image the file builds: the final
+ * stage and, as in hadolint, every other stage that no stage uses (a `--target` such as `dev` or `test`), each
+ * with the labels it inherits from the stages it builds on. Stages that only serve `COPY --from` or another
+ * stage's `FROM` ship no image and are not judged.
  */
 export const DL3049 = atEnd(
   {
@@ -16,15 +16,16 @@ export const DL3049 = atEnd(
   },
   (model, context) => {
     const schema = labelSchema(context);
-    const stage = finalStage(model);
-    if (!schema || !stage) return;
-    const labels = stageLabels(model, stage);
-    for (const [key, type] of Object.entries(schema)) {
-      if (labels.has(key)) continue;
-      context.report({
-        range: stage.from.getInstructionRange(),
-        message: `Label "${key}" is missing: the label schema requires it (${type}). Add LABEL ${key}=… to the final stage or a stage it builds on.`,
-      });
+    if (!schema) return;
+    for (const stage of imageStages(model)) {
+      const labels = stageLabels(model, stage);
+      for (const [key, type] of Object.entries(schema)) {
+        if (labels.has(key)) continue;
+        context.report({
+          range: stage.from.getInstructionRange(),
+          message: `Label "${key}" is missing: the label schema requires it (${type}). Add LABEL ${key}=… to this stage or a stage it builds on.`,
+        });
+      }
     }
   },
 );

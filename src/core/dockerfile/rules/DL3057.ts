@@ -1,10 +1,12 @@
-import { finalStage, stageLineage } from '../model';
+import { stageLineage } from '../model';
 import { atEnd } from '../rule';
 import { lastInLineage } from '../serving';
+import { imageStages } from './support-c';
 
 /**
- * hadolint DL3057 (off by default): the image declares a HEALTHCHECK. The image is the final stage, which inherits
- * a HEALTHCHECK from the stages it builds on; `HEALTHCHECK NONE` counts, as a deliberate choice.
+ * hadolint DL3057 (off by default): each image the file builds declares a HEALTHCHECK. The images are the final
+ * stage and every other stage that no stage uses (a `--target`); each inherits a HEALTHCHECK from the stages it
+ * builds on. `HEALTHCHECK NONE` counts, as a deliberate choice. Builder stages are not judged: nobody runs them.
  */
 export const DL3057 = atEnd(
   {
@@ -14,11 +16,12 @@ export const DL3057 = atEnd(
     guide: 'Docker Best Practices: "HEALTHCHECK --interval=30s CMD curl -f http://localhost:8000/health"',
   },
   (model, context) => {
-    const stage = finalStage(model);
-    if (!stage || lastInLineage(stageLineage(model, stage), 'HEALTHCHECK')) return;
-    context.report({
-      range: stage.from.getInstructionRange(),
-      message: 'HEALTHCHECK instruction missing: Docker cannot tell a running but broken server from a healthy one. Add HEALTHCHECK CMD … that probes the service, or HEALTHCHECK NONE if an orchestrator probes it instead.',
-    });
+    for (const stage of imageStages(model)) {
+      if (lastInLineage(stageLineage(model, stage), 'HEALTHCHECK')) continue;
+      context.report({
+        range: stage.from.getInstructionRange(),
+        message: 'HEALTHCHECK instruction missing: Docker cannot tell a running but broken server from a healthy one. Add HEALTHCHECK CMD … that probes the service, or HEALTHCHECK NONE if an orchestrator probes it instead.',
+      });
+    }
   },
 );

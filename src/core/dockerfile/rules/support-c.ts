@@ -111,11 +111,12 @@ export function isUrl(value: string): boolean {
   }
 }
 
-const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?(?:[Zz]|[+-](\d{2}):(\d{2}))$/;
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?(?:[Zz]|[+-](\d{2}):(\d{2}))$/;
 
 /**
  * An RFC 3339 date-time: `2024-05-01T12:30:00Z`, with optional fractions and a numeric offset. A space instead of
- * the `T` is accepted, as RFC 3339 allows and `date --rfc-3339=seconds` prints.
+ * the `T` is rejected, as hadolint does: RFC 3339's grammar has the `T` (a space is only a note for readers), and
+ * strict parsers such as Go's `time.RFC3339`, which reads image metadata, refuse it.
  */
 export function isRfc3339(value: string): boolean {
   const m = RFC3339.exec(value);
@@ -309,6 +310,42 @@ export function stageNamed(model: DockerfileModel, reference: string, before: nu
   const name = reference.toLowerCase();
   const earlier = model.stages.slice(0, before);
   return /^\d+$/.test(name) ? earlier[Number(name)] : [...earlier].reverse().find((stage) => stage.name === name);
+}
+
+/**
+ * The stages that can be built into an image someone runs: the final stage, and every stage no other stage uses
+ * (as its `FROM`, in `COPY --from` or in `RUN --mount=…,from=`), which `docker build --target` builds. A stage
+ * that another one uses is a builder or a base: it ships no image of its own.
+ */
+export function imageStages(model: DockerfileModel): Stage[] {
+  const used = new Set<Stage>();
+  for (const stage of model.stages) {
+    const base = stage.image ? stageNamed(model, stage.image, stage.index) : undefined;
+    if (base) used.add(base);
+    for (const instruction of stage.instructions) {
+      for (const reference of stageReferences(instruction)) {
+        const source = stageNamed(model, reference, stage.index + 1);
+        if (source && source !== stage) used.add(source);
+      }
+    }
+  }
+  return model.stages.filter((stage) => !used.has(stage));
+}
+
+/** The stages or images an instruction reads from: `COPY --from=x`, `RUN --mount=type=bind,from=x,…`. */
+function stageReferences(instruction: Instruction): string[] {
+  const flags = (instruction as JSONInstruction).getFlags?.() ?? [];
+  const references: string[] = [];
+  for (const flag of flags) {
+    const value = flag.getValue() ?? '';
+    if (flag.getName() === 'from') references.push(value);
+    if (flag.getName() !== 'mount') continue;
+    for (const option of value.split(',')) {
+      const [key, setting] = option.split('=');
+      if (key.trim() === 'from' && setting) references.push(setting.trim());
+    }
+  }
+  return references;
 }
 
 /** The image a stage starts from after following the stages it builds on: `python:3.11-alpine`, `scratch`. */
