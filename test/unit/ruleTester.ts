@@ -4,6 +4,7 @@ import { applyEdits, type Finding } from '../../src/core/findings';
 import { lintDockerfile } from '../../src/core/dockerfile/lint';
 import type { DockerfileFacts, DockerfileRule } from '../../src/core/dockerfile/rule';
 import { initShellParser } from '../../src/core/dockerfile/bash';
+import type { DockerfileSettings } from '../../src/core/rules/config';
 
 /** A finding expected by a test: 1-based line and column as an editor shows them; the end is optional. */
 export interface ExpectedFinding {
@@ -18,6 +19,8 @@ export interface ValidCase {
   name?: string;
   code: string;
   facts?: DockerfileFacts;
+  /** The config's Dockerfile settings (trusted registries, a label schema, strict labels); none by default. */
+  settings?: DockerfileSettings;
 }
 
 export interface InvalidCase extends ValidCase {
@@ -30,13 +33,13 @@ export interface InvalidCase extends ValidCase {
   createsFiles?: string[];
 }
 
-/** Runs one rule alone, at its default severity (or warning if it is off by default). */
-export function runRule(rule: DockerfileRule, code: string, facts: DockerfileFacts = {}): Finding[] {
+/** Runs one rule alone, at its default severity (or warning if it is off by default), under the given settings. */
+export function runRule(rule: DockerfileRule, code: string, facts: DockerfileFacts = {}, settings?: DockerfileSettings): Finding[] {
   const severity = rule.defaultSeverity === 'off' ? 'warning' : rule.defaultSeverity;
   const errors: unknown[] = [];
   const findings = lintDockerfile(code, {
     rules: [rule],
-    config: { rules: { [rule.id]: severity } },
+    config: { rules: { [rule.id]: severity }, dockerfile: settings },
     facts,
     onRuleError: (_id, error) => errors.push(error),
   });
@@ -54,13 +57,13 @@ export function ruleTests(rule: DockerfileRule, cases: { valid: Array<string | V
     for (const [i, raw] of cases.valid.entries()) {
       const valid = typeof raw === 'string' ? { code: raw } : raw;
       it(`valid ${i + 1}${valid.name ? `: ${valid.name}` : ''}`, () => {
-        const findings = runRule(rule, valid.code, valid.facts);
+        const findings = runRule(rule, valid.code, valid.facts, valid.settings);
         assert.deepEqual(findings.map(describeFinding), []);
       });
     }
     for (const [i, invalid] of cases.invalid.entries()) {
       it(`invalid ${i + 1}${invalid.name ? `: ${invalid.name}` : ''}`, () => {
-        const findings = runRule(rule, invalid.code, invalid.facts);
+        const findings = runRule(rule, invalid.code, invalid.facts, invalid.settings);
         assert.equal(findings.length, invalid.errors.length, `expected ${invalid.errors.length} finding(s), got: ${JSON.stringify(findings.map(describeFinding))}`);
         for (const [j, expected] of invalid.errors.entries()) {
           const f = findings[j];

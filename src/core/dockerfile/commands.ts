@@ -1,5 +1,6 @@
 import type { Instruction } from 'dockerfile-ast';
-import type { Range } from '../findings';
+import type { Position, Range, TextEdit } from '../findings';
+import { isExecForm } from './instructions';
 import type { DockerfileModel, Stage } from './model';
 import { programName, runCommands, wordRange, type ShellCommand, type ShellWord } from './shell';
 
@@ -24,6 +25,20 @@ export function allRunCommands(model: DockerfileModel): RunCommand[] {
 /** The commands of one RUN instruction. */
 export function commandsOf(model: DockerfileModel, instruction: Instruction): RunCommand[] {
   if (model.nonPosixRuns.has(instruction)) return [];
+  return readCommands(model, instruction);
+}
+
+/**
+ * The commands of a RUN whatever its shell. commandsOf gives none for a RUN run by PowerShell or cmd; this reads
+ * such a body with the POSIX splitter, which finds its commands well enough where they are separated by `;`,
+ * `&&`, `||` or `|` and their words are plain, as for `cd C:\app`, `pip install flask` or `npm install express`.
+ * Only for rules about programs that run on Windows as well, whose advice holds in any shell.
+ */
+export function commandsInAnyShell(model: DockerfileModel, instruction: Instruction): RunCommand[] {
+  return readCommands(model, instruction);
+}
+
+function readCommands(model: DockerfileModel, instruction: Instruction): RunCommand[] {
   // Forty rules ask for the same RUN's commands; build them once per instruction.
   let commands = runCommandCache.get(instruction);
   if (!commands) {
@@ -138,6 +153,30 @@ export function isCall(command: RunCommand, programs: string | readonly string[]
   return sub !== undefined && verbs.includes(sub);
 }
 
+/**
+ * A package manager's command: the program word, its subcommand (with `group install` read as one), and the
+ * operands after the subcommand.
+ */
+export interface ManagerCall {
+  program: ShellWord;
+  verb: ShellWord;
+  /** The verb as one string: `install`, or `group install` for `dnf group install`. */
+  verbName: string;
+  operands: ShellWord[];
+}
+
+/** Reads `yum -y --enablerepo=x install a b`; undefined when the command is not one of the programs. */
+export function managerCall(command: RunCommand, programs: readonly string[], withValue: readonly string[]): ManagerCall | undefined {
+  if (!programs.includes(command.program)) return undefined;
+  const all = operands(command.command, withValue);
+  const verb = all[0];
+  if (!verb) return undefined;
+  if ((verb.value === 'group' || verb.value === 'groups' || verb.value === 'module') && all[1]) {
+    return { program: command.command.words[0], verb: all[1], verbName: `${verb.value} ${all[1].value}`, operands: all.slice(2) };
+  }
+  return { program: command.command.words[0], verb, verbName: verb.value, operands: all.slice(1) };
+}
+
 /** The document range of a word of a RUN command. */
 export function rangeOf(command: RunCommand, word: ShellWord): Range {
   return wordRange(command.instruction, word);
@@ -147,4 +186,91 @@ export function rangeOf(command: RunCommand, word: ShellWord): Range {
 export function commandRange(command: RunCommand): Range {
   const words = command.command.allWords;
   return wordRange(command.instruction, { start: words[0].start, end: words[words.length - 1].end });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Edits to RUN commands
+
+/** Inserts a word right after another word of a command: ` -y` in shell form, `, "-y"` in exec form. */
+export function insertWordAfter(command: RunCommand, word: ShellWord, text: string): TextEdit {
+  const exec = isExecForm(command.instruction);
+  // An exec-form word's range ends just inside its closing quote; the new string goes after that quote.
+  const offset = word.end + (exec ? 1 : 0);
+  const at = wordRange(command.instruction, { start: offset, end: offset }).start;
+  return { range: { start: at, end: at }, newText: exec ? `, ${JSON.stringify(text)}` : ` ${text}` };
+}
+
+/**
+ * Where text can be appended to a shell-form RUN so that it runs after everything else: after the body's last
+ * character, which may close a group or a compound command (`)`, `fi`). Undefined where appending could change
+ * what runs: exec form, a heredoc, a body that ends in an operator or a line continuation, or a last line that
+ * may hold a comment. appendPositionAfterLastWord reads the end differently.
+ */
+export function appendPositionAfterBody(instruction: Instruction, escapeChar: string): Position | undefined {
+  const raw = instruction.getRawArgumentsContent();
+  if (raw === null || isExecForm(instruction)) return undefined;
+  const body = raw.replace(/^(\s*--[a-z-]+(=\S+)?\s+)+/, '');
+  if (/^<</.test(body)) return undefined;
+  const end = raw.trimEnd().length;
+  const lastLine = raw.slice(raw.lastIndexOf('\n', end - 1) + 1, end);
+  const last = raw[end - 1];
+  if (last === undefined || '&|;\\`'.includes(last) || last === escapeChar || lastLine.includes('#')) return undefined;
+  return wordRange(instruction, { start: end, end }).start;
+}
+
+/**
+ * Where text can be appended to a shell-form RUN so that it runs after everything else: right after the last
+ * word of its last command, which is the command given. Undefined where appending could change what runs or land
+ * in a comment: exec form, a heredoc, or anything but blanks, `;` and line continuations after that word. Unlike
+ * appendPositionAfterBody, this takes a body that ends in `;` or a continuation, and refuses one that ends in `)`
+ * or `fi`.
+ */
+export function appendPositionAfterLastWord(lastCommand: RunCommand, escapeChar: string): Position | undefined {
+  const instruction = lastCommand.instruction;
+  const raw = instruction.getRawArgumentsContent();
+  if (raw === null || isExecForm(instruction) || /^\s*<</.test(raw)) return undefined;
+  const words = lastCommand.command.allWords;
+  const last = words[words.length - 1];
+  if (!last) return undefined;
+  const rest = raw.slice(last.end);
+  const continuation = escapeChar === '\\' ? '\\\\' : escapeChar;
+  if (!new RegExp(`^(\\s|${continuation}|;)*$`).test(rest)) return undefined;
+  // A `;` right after the word would end up after the appended text, which is fine; anything else is not.
+  return wordRange(instruction, { start: last.end, end: last.end }).start;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Pipes
+
+/**
+ * The offsets (into the RUN's raw argument text) of the pipes `|` and `|&` between its commands; `||`, a `|`
+ * inside quotes or escaped, and a `|` in a comment are not pipes.
+ */
+export function pipeOffsets(instruction: Instruction, commands: readonly RunCommand[]): number[] {
+  const raw = instruction.getRawArgumentsContent() ?? '';
+  const offsets: number[] = [];
+  for (let i = 0; i + 1 < commands.length; i++) {
+    const before = commands[i].command.allWords;
+    const after = commands[i + 1].command.allWords;
+    const from = before[before.length - 1].end;
+    const to = after[0].start;
+    if (to <= from) continue;
+    // Between two commands there are only operators, blanks, line continuations and comments: a word would
+    // belong to a command. A comment runs to the end of its line and may mention a pipe.
+    const gap = raw.slice(from, to).replace(/#[^\n]*/g, (comment) => ' '.repeat(comment.length));
+    for (let j = 0; j < gap.length; j++) {
+      if (gap[j] !== '|') continue;
+      if (gap[j + 1] === '|') {
+        j++;
+        continue;
+      }
+      offsets.push(from + j);
+    }
+  }
+  return offsets;
+}
+
+/** Whether shell options turn on pipefail: `-o pipefail`, or a bundle ending in `o` (`-eo pipefail`, `-euxo pipefail`). */
+export function setsPipefail(words: readonly string[]): boolean {
+  return words.some((word, i) => /^-[A-Za-z]*o$/.test(word) && words[i + 1] === 'pipefail');
 }

@@ -1,6 +1,7 @@
 import { DockerfileParser } from 'dockerfile-ast';
 import type { Comment, Dockerfile, From, Instruction } from 'dockerfile-ast';
 import type { Range } from '../findings';
+import { flagsOf, mounts } from './instructions';
 
 /** One build stage: a FROM and the instructions up to the next FROM. */
 export interface Stage {
@@ -99,6 +100,28 @@ export function keywordRange(instruction: Instruction): Range {
   return instruction.getInstructionRange();
 }
 
+/** The stage an instruction belongs to, by position; undefined for an instruction before the first FROM. */
+export function stageOf(model: DockerfileModel, instruction: Instruction): Stage | undefined {
+  const line = instruction.getRange().start.line;
+  let found: Stage | undefined;
+  for (const stage of model.stages) {
+    if (stage.from.getRange().start.line <= line) found = stage;
+  }
+  return found;
+}
+
+/**
+ * The stage a reference names among the stages before `before`: the last of them with that name, compared in lower
+ * case as BuildKit compares stage names. With `byIndex`, as for `COPY --from=0` and `RUN --mount=from=0`, a number
+ * names a stage by its index; in FROM a number would name an image. Undefined for an image.
+ */
+export function stageNamed(model: DockerfileModel, reference: string, before: number, { byIndex = false } = {}): Stage | undefined {
+  const name = reference.toLowerCase();
+  const earlier = model.stages.slice(0, before);
+  if (byIndex && /^\d+$/.test(name)) return earlier[Number(name)];
+  return [...earlier].reverse().find((stage) => stage.name === name);
+}
+
 /**
  * The stages a stage builds on, itself first: `FROM base AS app` followed by `FROM app` makes the second stage
  * inherit the first one's USER, HEALTHCHECK and installed packages.
@@ -110,8 +133,7 @@ export function stageLineage(model: DockerfileModel, stage: Stage): Stage[] {
     let current: Stage | undefined = stage;
     while (current && !lineage.includes(current)) {
       lineage.push(current);
-      const image: string | undefined = current.image;
-      current = image ? model.stages.slice(0, current.index).reverse().find((s) => s.name === image) : undefined;
+      current = current.image ? stageNamed(model, current.image, current.index) : undefined;
     }
     lineageCache.set(stage, lineage);
   }
@@ -120,6 +142,54 @@ export function stageLineage(model: DockerfileModel, stage: Stage): Stage[] {
 
 /** Most rules ask for the final stage's lineage; dockerfile-ast re-reads FROM's arguments on every call. */
 const lineageCache = new WeakMap<Stage, Stage[]>();
+
+/** The image a stage starts from after following the stages it builds on: `python:3.11-alpine`, `scratch`. */
+export function rootImage(model: DockerfileModel, stage: Stage): string | undefined {
+  const lineage = stageLineage(model, stage);
+  return lineage[lineage.length - 1].image;
+}
+
+/**
+ * The stages that may be built as an image of their own, which `docker build --target` builds: the final stage,
+ * and every stage no later stage uses. A stage used by a later `FROM`, `COPY --from` or `RUN --mount=…,from=` is a
+ * builder or a base, a step towards another image: it ships no image of its own.
+ */
+export function imageStages(model: DockerfileModel): Stage[] {
+  const used = new Set<Stage>();
+  for (const stage of model.stages) {
+    const base = stage.image ? stageNamed(model, stage.image, stage.index) : undefined;
+    if (base) used.add(base);
+    for (const instruction of stage.instructions) {
+      for (const reference of stageReferences(instruction)) {
+        const source = stageNamed(model, reference, stage.index, { byIndex: true });
+        if (source) used.add(source);
+      }
+    }
+  }
+  return model.stages.filter((stage) => !used.has(stage));
+}
+
+/** The stages or images an instruction reads from: `COPY --from=x`, `RUN --mount=type=bind,from=x,…`. */
+function stageReferences(instruction: Instruction): string[] {
+  const copied = flagsOf(instruction)
+    .filter((flag) => flag.getName() === 'from')
+    .map((flag) => flag.getValue() ?? '');
+  const mounted = mounts(instruction)
+    .map((mount) => mount.from)
+    .filter((from): from is string => Boolean(from));
+  return [...copied, ...mounted];
+}
+
+/**
+ * The stages whose files end up in an image that is built and shipped: the stages of imageStages and those they
+ * are built on. A stage used only by `COPY --from` or `RUN --mount=from=` gives the image just the files copied
+ * out of it.
+ */
+export function shippedStages(model: DockerfileModel): Set<Stage> {
+  const shipped = new Set<Stage>();
+  for (const stage of imageStages(model)) for (const s of stageLineage(model, stage)) shipped.add(s);
+  return shipped;
+}
 
 /**
  * dockerfile-ast works out an instruction's argument text again on every call, and eighty rules ask for it: that

@@ -1,6 +1,7 @@
 import type { Instruction } from 'dockerfile-ast';
 import type { Report, RuleMeta } from '../rules/rule';
 import type { DockerfileSettings } from '../rules/config';
+import { wholeLines } from './edits';
 import type { DockerfileModel } from './model';
 
 /**
@@ -80,4 +81,23 @@ export function stateful<State>(
 /** A rule that needs the whole file first, typically because it is about the final stage of a multi-stage build. */
 export function atEnd(meta: Meta, check: (model: DockerfileModel, context: DockerfileRuleContext) => void): DockerfileRule {
   return { ...meta, kind: 'dockerfile', create: (context) => ({ end: () => check(context.model, context) }) };
+}
+
+/**
+ * Reports every CMD (or ENTRYPOINT) of a stage after its first: only the last one takes effect. The suggestion
+ * removes the one just before it, which no image ever runs.
+ */
+export function reportRepeated(model: DockerfileModel, context: DockerfileRuleContext, keyword: 'CMD' | 'ENTRYPOINT'): void {
+  for (const stage of model.stages) {
+    const found = stage.instructions.filter((i) => i.getKeyword() === keyword);
+    for (let i = 1; i < found.length; i++) {
+      const overridden = found[i - 1];
+      const line = overridden.getRange().start.line + 1;
+      context.report({
+        range: found[i].getInstructionRange(),
+        message: `Multiple ${keyword} instructions found: this ${keyword} replaces the one on line ${line}, which never takes effect. Keep only one ${keyword} per stage.`,
+        suggestions: [{ title: `Remove the ${keyword} on line ${line}`, edits: [{ range: wholeLines(model, overridden), newText: '' }] }],
+      });
+    }
+  }
 }

@@ -1,4 +1,4 @@
-import type { From, Instruction, JSONInstruction } from 'dockerfile-ast';
+import type { From, Instruction } from 'dockerfile-ast';
 import type { Range } from '../findings';
 import { stageCommands } from './commands';
 import { allOf, lastOf, stageLineage, type DockerfileModel, type Stage } from './model';
@@ -480,23 +480,6 @@ export function healthcheckCommand(healthcheck: Instruction, model: DockerfileMo
   // handed to another shell (`sh -c "curl …"`) is looked into.
   const words = splitShell(body).flatMap((c) => lookIntoShell(c.words.map((w) => toWord(w.start, w.end, w.value)), model, true));
   return { words, commandRange };
-}
-
-/** The sources of a COPY or ADD (every argument but the destination), in either form. Heredoc copies have none. */
-export function copySources(instruction: Instruction): Word[] {
-  const json = jsonWords(instruction);
-  const words: Word[] = json
-    ? json.map((w) => ({ value: w.value, range: wordRange(instruction, w) }))
-    : instruction.getArguments().map((a) => ({ value: a.getValue(), range: a.getRange() }));
-  if (words.some((w) => w.value.startsWith('<<'))) return [];
-  return words.slice(0, -1);
-}
-
-/** Whether a COPY/ADD reads from the build context: not `--from` another stage or image. */
-export function copiesFromContext(instruction: Instruction): boolean {
-  const keyword = instruction.getKeyword();
-  if (keyword !== 'COPY' && keyword !== 'ADD') return false;
-  return !(instruction as JSONInstruction).getFlags().some((f) => f.getName() === 'from');
 }
 
 /** The image's name with its registry and without tag or digest, lower-cased, Docker Hub's defaults removed. */

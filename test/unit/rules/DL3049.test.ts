@@ -1,6 +1,6 @@
 import { DL3049 } from '../../../src/core/dockerfile/rules/DL3049';
+import type { DockerfileSettings } from '../../../src/core/rules/config';
 import { ruleTests } from '../ruleTester';
-import { withSettings } from '../support-c';
 
 // Without a label schema the rule has nothing to require.
 ruleTests(DL3049, {
@@ -8,34 +8,37 @@ ruleTests(DL3049, {
   invalid: [],
 });
 
-const schema = withSettings(DL3049, { labelSchema: { maintainer: 'email', 'org.opencontainers.image.version': 'semver' } });
+const settings: DockerfileSettings = { labelSchema: { maintainer: 'email', 'org.opencontainers.image.version': 'semver' } };
 
-ruleTests(schema, {
+ruleTests(DL3049, {
   valid: [
-    { name: 'every label set', code: 'FROM python:3.11-slim\nLABEL maintainer="ml@example.com" \\\n      org.opencontainers.image.version=1.0.0\n' },
-    { name: 'inherited from the stage it builds on', code: 'FROM python:3.11-slim AS base\nLABEL maintainer=ml@example.com org.opencontainers.image.version=1.0.0\nFROM base\nCMD ["python3", "app.py"]\n' },
-    { name: 'a builder stage without labels is not judged', code: 'FROM python:3.11 AS build\nRUN pip wheel -w /wheels fastapi==0.111.0\nFROM python:3.11-slim\nCOPY --from=build /wheels /wheels\nLABEL maintainer=ml@example.com\nLABEL org.opencontainers.image.version=1.0.0\n' },
-    { name: 'a label set to a build argument', code: 'FROM python:3.11-slim\nARG VERSION\nLABEL maintainer=ml@example.com org.opencontainers.image.version=$VERSION\n' },
-    { name: 'an empty file', code: '' },
+    { name: 'every label set', code: 'FROM python:3.11-slim\nLABEL maintainer="ml@example.com" \\\n      org.opencontainers.image.version=1.0.0\n', settings },
+    { name: 'inherited from the stage it builds on', code: 'FROM python:3.11-slim AS base\nLABEL maintainer=ml@example.com org.opencontainers.image.version=1.0.0\nFROM base\nCMD ["python3", "app.py"]\n', settings },
+    { name: 'a builder stage without labels is not judged', code: 'FROM python:3.11 AS build\nRUN pip wheel -w /wheels fastapi==0.111.0\nFROM python:3.11-slim\nCOPY --from=build /wheels /wheels\nLABEL maintainer=ml@example.com\nLABEL org.opencontainers.image.version=1.0.0\n', settings },
+    { name: 'a label set to a build argument', code: 'FROM python:3.11-slim\nARG VERSION\nLABEL maintainer=ml@example.com org.opencontainers.image.version=$VERSION\n', settings },
+    { name: 'an empty file', code: '', settings },
   ],
   invalid: [
     {
       name: 'one label missing',
       code: 'FROM python:3.11-slim\nLABEL maintainer=ml@example.com\n',
+      settings,
       errors: [{ line: 1, column: 1, endColumn: 5, message: /Label "org\.opencontainers\.image\.version" is missing.*\(semver\)/ }],
     },
     {
       name: 'labels set only in a builder stage the final stage does not build on',
       code: 'FROM python:3.11 AS build\nLABEL maintainer=ml@example.com org.opencontainers.image.version=1.0.0\nFROM python:3.11-slim\nCOPY --from=build /wheels /wheels\n',
+      settings,
       errors: [
         { line: 3, column: 1, message: /"maintainer"/ },
         { line: 3, column: 1, message: /"org\.opencontainers\.image\.version"/ },
       ],
     },
-    { name: 'no label at all', code: 'FROM python:3.11-slim\n', errors: [{ line: 1, column: 1 }, { line: 1, column: 1 }] },
+    { name: 'no label at all', code: 'FROM python:3.11-slim\n', settings, errors: [{ line: 1, column: 1 }, { line: 1, column: 1 }] },
     {
       name: 'a stage nothing uses is an image too (--target), as in hadolint',
       code: 'FROM python:3.11-slim AS dev\nRUN pip install --no-cache-dir pytest==8.2.0\nFROM python:3.11-slim\nLABEL maintainer=ml@example.com org.opencontainers.image.version=1.0.0\n',
+      settings,
       errors: [
         { line: 1, column: 1, message: /"maintainer" is missing.*to this stage or a stage it builds on/ },
         { line: 1, column: 1, message: /"org\.opencontainers\.image\.version"/ },
@@ -44,6 +47,7 @@ ruleTests(schema, {
     {
       name: 'stages used by index and by a mount are builders',
       code: 'FROM python:3.11 AS wheels\nFROM python:3.11 AS cache\nFROM python:3.11-slim AS test\nFROM python:3.11-slim\nCOPY --from=0 /wheels /wheels\nRUN --mount=type=bind,from=cache,target=/c ls /c\nLABEL maintainer=ml@example.com org.opencontainers.image.version=1.0.0\n',
+      settings,
       errors: [{ line: 3, column: 1 }, { line: 3, column: 1 }],
     },
   ],

@@ -1,6 +1,6 @@
 import { DL3055 } from '../../../src/core/dockerfile/rules/DL3055';
+import type { DockerfileSettings } from '../../../src/core/rules/config';
 import { ruleTests } from '../ruleTester';
-import { withSettings } from '../support-c';
 
 // Without a label schema no label is typed.
 ruleTests(DL3055, {
@@ -10,20 +10,23 @@ ruleTests(DL3055, {
 
 const label = (value: string): string => `FROM python:3.11-slim\nLABEL revision=${value}\n`;
 
-ruleTests(withSettings(DL3055, { labelSchema: { revision: 'hash' } }), {
+const settings: DockerfileSettings = { labelSchema: { revision: 'hash' } };
+
+ruleTests(DL3055, {
   valid: [
-    { name: 'SHA-1', code: label('9fceb02d0ae598e95dc970b74767f19372d61af8') },
-    { name: 'upper-case hex', code: label('9FCEB02D0AE598E95DC970B74767F19372D61AF8') },
-    { name: 'SHA-256', code: label('6f3c1a2b9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a') },
-    { name: 'a build argument', code: 'FROM python:3.11-slim\nARG GIT_SHA\nLABEL revision=${GIT_SHA}\n' },
+    { name: 'SHA-1', code: label('9fceb02d0ae598e95dc970b74767f19372d61af8'), settings },
+    { name: 'upper-case hex', code: label('9FCEB02D0AE598E95DC970B74767F19372D61AF8'), settings },
+    { name: 'SHA-256', code: label('6f3c1a2b9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a'), settings },
+    { name: 'a build argument', code: 'FROM python:3.11-slim\nARG GIT_SHA\nLABEL revision=${GIT_SHA}\n', settings },
   ],
   invalid: [
     {
       name: 'a short hash',
       code: label('9fceb02'),
+      settings,
       errors: [{ line: 2, column: 16, endColumn: 23, message: /Label "revision" is not a valid git hash: "9fceb02" must be a full 40-character commit hash/ }],
     },
-    { name: 'a non-hex character', code: label('9fceb02d0ae598e95dc970b74767f19372d61afg'), errors: [{ line: 2, column: 16, endColumn: 56 }] },
-    { name: 'a branch name', code: label('main'), errors: [{ line: 2, column: 16 }] },
+    { name: 'a non-hex character', code: label('9fceb02d0ae598e95dc970b74767f19372d61afg'), settings, errors: [{ line: 2, column: 16, endColumn: 56 }] },
+    { name: 'a branch name', code: label('main'), settings, errors: [{ line: 2, column: 16 }] },
   ],
 });

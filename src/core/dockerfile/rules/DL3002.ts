@@ -1,8 +1,7 @@
 import type { Instruction } from 'dockerfile-ast';
-import { stageLineage } from '../model';
+import { imageStages, stageLineage } from '../model';
 import { atEnd } from '../rule';
 import { lastInLineage } from '../serving';
-import { imageStages } from './support-a';
 
 /** uid 0 whatever the group: `root`, `0`, `root:root`, `0:1000`. */
 const ROOT = /^(root|0)(:.*)?$/;

@@ -1,6 +1,5 @@
-import { rangeOf } from '../commands';
+import { commandsInAnyShell, rangeOf } from '../commands';
 import { perInstruction } from '../rule';
-import { commandsInAnyShell } from './support-a';
 
 /** Guide, Docker Best Practices: "WORKDIR /app". */
 export const DL3003 = perInstruction(

@@ -1,8 +1,8 @@
 import type { Fix } from '../../findings';
 import { commandsOf, rangeOf, type RunCommand } from '../commands';
+import { isExecForm } from '../instructions';
 import { perInstruction } from '../rule';
 import { wordRange } from '../shell';
-import { isExecForm } from './support-a';
 
 /** sudo's options that take a value; `-u`/`-g` choose the user, so removing sudo would change who runs the command. */
 const SUDO_OPTIONS_WITH_VALUE = /^-[ugCDhprtT]$/;

@@ -1,6 +1,7 @@
 import { commandsOf, rangeOf, subcommandOperands } from '../commands';
+import { hasExpansion } from '../instructions';
+import { APT_GET_OPTIONS_WITH_VALUE, isAptGetInstall } from '../packages';
 import { perInstruction } from '../rule';
-import { APT_GET_OPTIONS_WITH_VALUE, hasExpansion, isAptGetInstall } from './support-a';
 
 /** hadolint DL3008. */
 export const DL3008 = perInstruction(

@@ -1,9 +1,10 @@
 import type { Instruction } from 'dockerfile-ast';
 import type { Fix } from '../../findings';
-import { commandsOf, isCall, operands, rangeOf, type RunCommand } from '../commands';
-import { stageLineage, type DockerfileModel, type Stage } from '../model';
+import { appendPositionAfterBody, commandsOf, isCall, operands, rangeOf, type RunCommand } from '../commands';
+import { mountsOver } from '../instructions';
+import { shippedStages, stageLineage, type DockerfileModel, type Stage } from '../model';
+import { APT_GET_OPTIONS_WITH_VALUE, isAptGetInstall } from '../packages';
 import { atEnd } from '../rule';
-import { APT_GET_OPTIONS_WITH_VALUE, appendPosition, isAptGetInstall, mountsOver, shippedStages } from './support-a';
 
 const LISTS = '/var/lib/apt/lists';
 const CLEANUP = ' && rm -rf /var/lib/apt/lists/*';
@@ -32,7 +33,7 @@ export const DL3009 = atEnd(
         if (!update || commands.some(removesLists)) continue;
         // A cache mount on the lists keeps them out of the layer (and is there to keep them between builds).
         if (mountsOver(instruction, LISTS)) continue;
-        const at = appendPosition(instruction, model.ast.getEscapeCharacter());
+        const at = appendPositionAfterBody(instruction, model.ast.getEscapeCharacter());
         const edit: Fix | undefined = at && { title: 'Remove the apt lists at the end of this RUN', edits: [{ range: { start: at, end: at }, newText: CLEANUP }] };
         // A later RUN that installs without its own apt-get update relies on these lists: removing them breaks it.
         relying ??= runsRelyingOnLists(model);

@@ -1,8 +1,7 @@
 import { argumentsOf, commandsOf, findFlag, type RunCommand } from '../commands';
-import { stageLineage } from '../model';
+import { copiesFromContext, copySources, type InstructionArgument } from '../instructions';
+import { shippedStages, stageLineage } from '../model';
 import { atEnd } from '../rule';
-import { copiesFromContext, copySources, type Word } from '../serving';
-import { shippedStages } from './support-a';
 
 /** The local archives ADD unpacks by itself: tar, uncompressed or compressed with gzip, bzip2 or xz. */
 const TAR_ARCHIVE = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz)$/i;
@@ -35,7 +34,7 @@ export const DL3010 = atEnd(
       if (!shipped.has(stage)) continue;
       const own = new Set(stage.instructions);
       // A stage built on another sees the archives copied there.
-      const copied: Array<{ name: string; source: Word }> = [];
+      const copied: Array<{ name: string; source: InstructionArgument }> = [];
       for (const instruction of [...stageLineage(model, stage)].reverse().flatMap((s) => s.instructions)) {
         if (instruction.getKeyword() === 'COPY' && copiesFromContext(instruction)) {
           for (const source of copySources(instruction)) {

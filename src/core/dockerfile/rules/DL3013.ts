@@ -1,7 +1,7 @@
-import { operands, rangeOf, type RunCommand } from '../commands';
+import { commandsInAnyShell, operands, rangeOf, type RunCommand } from '../commands';
+import { hasExpansion } from '../instructions';
 import { perInstruction } from '../rule';
 import type { ShellCommand } from '../shell';
-import { commandsInAnyShell, hasExpansion } from './support-a';
 
 /**
  * pip install's (and pipx install's) options that take a value; `-r requirements.txt` and `-e .` name files, not

@@ -1,7 +1,7 @@
-import { commandsOf, findFlag, rangeOf } from '../commands';
+import { commandsOf, findFlag, insertWordAfter, rangeOf } from '../commands';
+import { aptGetSubcommand, aptOptions, isAptGetInstall } from '../packages';
 import { perInstruction } from '../rule';
 import type { ShellCommand } from '../shell';
-import { aptGetSubcommand, aptOptions, insertAfterWord, isAptGetInstall } from './support-a';
 
 /** hadolint DL3014. */
 export const DL3014 = perInstruction(
@@ -20,7 +20,7 @@ export const DL3014 = perInstruction(
       context.report({
         range: rangeOf(command, command.command.words[0]),
         message: 'apt-get install without -y asks "Do you want to continue?", and a build cannot answer: apt-get aborts. Add -y (apt-get install -y …).',
-        fix: { title: 'Add -y', edits: [insertAfterWord(command, install, '-y')] },
+        fix: { title: 'Add -y', edits: [insertWordAfter(command, install, '-y')] },
       });
     }
   },

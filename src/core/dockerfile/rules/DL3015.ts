@@ -1,6 +1,6 @@
-import { commandsOf, findFlag, rangeOf } from '../commands';
+import { commandsOf, findFlag, insertWordAfter, rangeOf } from '../commands';
+import { aptGetSubcommand, aptOptions, isAptGetInstall } from '../packages';
 import { perInstruction } from '../rule';
-import { aptGetSubcommand, aptOptions, insertAfterWord, isAptGetInstall } from './support-a';
 
 /** hadolint DL3015. */
 export const DL3015 = perInstruction(
@@ -21,7 +21,7 @@ export const DL3015 = perInstruction(
         range: rangeOf(command, command.command.words[0]),
         message: 'apt-get install also installs every package the requested ones recommend, which makes the image larger and gives it more to patch. Add --no-install-recommends and list what you need explicitly (ca-certificates, for example, for HTTPS).',
         // A suggestion: a recommended package the image relies on (ca-certificates for curl) would be left out.
-        suggestions: [{ title: 'Add --no-install-recommends', edits: [insertAfterWord(command, install, '--no-install-recommends')] }],
+        suggestions: [{ title: 'Add --no-install-recommends', edits: [insertWordAfter(command, install, '--no-install-recommends')] }],
       });
     }
   },

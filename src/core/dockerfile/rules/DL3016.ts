@@ -1,6 +1,6 @@
-import { isCall, rangeOf, subcommandOperands } from '../commands';
+import { commandsInAnyShell, isCall, rangeOf, subcommandOperands } from '../commands';
+import { hasExpansion } from '../instructions';
 import { perInstruction } from '../rule';
-import { commandsInAnyShell, hasExpansion } from './support-a';
 
 /** npm's names for install (it accepts abbreviations and common misspellings of it). */
 const INSTALL = ['install', 'i', 'in', 'ins', 'inst', 'insta', 'instal', 'isnt', 'isnta', 'isntal', 'isntall', 'add'];

@@ -1,6 +1,7 @@
 import { commandsOf, rangeOf, subcommandOperands } from '../commands';
+import { hasExpansion } from '../instructions';
+import { APK_OPTIONS_WITH_VALUE, isApkAdd } from '../packages';
 import { perInstruction } from '../rule';
-import { APK_OPTIONS_WITH_VALUE, hasExpansion, isApkAdd } from './support-a';
 
 /** hadolint DL3018. */
 export const DL3018 = perInstruction(

@@ -1,6 +1,7 @@
-import { commandsOf, hasFlag, rangeOf, subcommand } from '../commands';
+import { commandsOf, hasFlag, insertWordAfter, rangeOf, subcommand } from '../commands';
+import { mountsOver } from '../instructions';
+import { APK_OPTIONS_WITH_VALUE, isApkAdd } from '../packages';
 import { perInstruction } from '../rule';
-import { APK_OPTIONS_WITH_VALUE, insertAfterWord, isApkAdd, mountsOver } from './support-a';
 
 /** hadolint DL3019. */
 export const DL3019 = perInstruction(
@@ -21,7 +22,7 @@ export const DL3019 = perInstruction(
       context.report({
         range: rangeOf(command, command.command.words[0]),
         message: 'apk add without --no-cache keeps the package index in /var/cache/apk in the image. Use apk add --no-cache, which fetches a fresh index and keeps nothing (no --update and no rm -rf /var/cache/apk/* needed).',
-        fix: { title: 'Add --no-cache', edits: [insertAfterWord(command, add, '--no-cache')] },
+        fix: { title: 'Add --no-cache', edits: [insertWordAfter(command, add, '--no-cache')] },
       });
     }
   },

@@ -1,5 +1,5 @@
+import { copyArguments, flagsOf, hasExpansion } from '../instructions';
 import { perInstruction } from '../rule';
-import { copyArguments, flagsOf, hasExpansion, inKeywordCase } from './support-b';
 
 /** ADD fetches URLs (http, https, git) itself. */
 const URL = /^([a-z][a-z0-9+.-]*:\/\/|git@)/i;
@@ -9,6 +9,11 @@ const ARCHIVE = /\.(tar|tgz|taz|tbz|tbz2|tb2|txz|tlz|tzst|tz|gz|bz2|xz|zst|lz|lz
 
 /** Flags COPY understands too; with any other (`--checksum`, `--keep-git-dir`, `--unpack`) ADD cannot become COPY. */
 const SHARED_FLAGS = new Set(['chown', 'chmod', 'link', 'exclude', 'parents']);
+
+/** The keyword as the user spells it (`copy` stays lower-case). */
+function inKeywordCase(written: string, keyword: string): string {
+  return written === written.toLowerCase() ? keyword.toLowerCase() : keyword.toUpperCase();
+}
 
 export const DL3020 = perInstruction(
   {

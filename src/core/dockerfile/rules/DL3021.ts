@@ -1,5 +1,5 @@
+import { copyArguments } from '../instructions';
 import { perInstruction } from '../rule';
-import { copyArguments } from './support-b';
 
 export const DL3021 = perInstruction(
   {

@@ -1,5 +1,6 @@
+import { flagNamed, hasExpansion } from '../instructions';
+import { stageOf } from '../model';
 import { perInstruction } from '../rule';
-import { flagNamed, hasExpansion, stageOf } from './support-b';
 
 /** Guide, Docker Best Practices: "COPY --from=builder /wheels /wheels" copies from the stage named `builder`. */
 export const DL3022 = perInstruction(

@@ -1,5 +1,6 @@
+import { flagNamed } from '../instructions';
+import { stageOf } from '../model';
 import { perInstruction } from '../rule';
-import { flagNamed, stageOf } from './support-b';
 
 /** Guide, Docker Best Practices: "COPY --from=builder /wheels /wheels" copies from another stage. */
 export const DL3023 = perInstruction(

@@ -1,10 +1,10 @@
 import type { Instruction } from 'dockerfile-ast';
 import type { Fix, Range } from '../../findings';
-import { stageLineage, type DockerfileModel } from '../model';
+import { shellWords } from '../instructions';
+import { stageLineage, stageOf, type DockerfileModel } from '../model';
 import { healthcheckCommand } from '../serving';
 import { perInstruction } from '../rule';
-import { jsonWords, splitShell } from '../shell';
-import { stageOf } from './support-b';
+import { splitShell } from '../shell';
 
 const DEFAULT_SHELL = ['/bin/sh', '-c'];
 
@@ -128,7 +128,7 @@ function effectiveShell(model: DockerfileModel, instruction: Instruction, wholeS
   const candidates = [before, ...stageLineage(model, stage).slice(1).map((s) => s.instructions)];
   for (const instructions of candidates) {
     const shell = [...instructions].reverse().find((i) => i.getKeyword() === 'SHELL');
-    const words = shell && jsonWords(shell)?.map((w) => w.value);
+    const words = shell && shellWords(shell);
     if (words && words.length > 0) return words;
   }
   return DEFAULT_SHELL;

@@ -1,8 +1,15 @@
+import { hasExpansion } from '../instructions';
+import { stageNamed, stageOf } from '../model';
 import { perInstruction } from '../rule';
-import { hasExpansion, stageOf, wildcardMatch } from './support-b';
 
 /** Docker Hub answers to several names; an image without a registry comes from it. */
 const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+
+/** Matches a name against a pattern with `*` wildcards (`*.gcr.io`), ignoring case. */
+function wildcardMatch(pattern: string, name: string): boolean {
+  const regex = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'i');
+  return regex.test(name);
+}
 
 function isTrusted(registry: string, trusted: readonly string[]): boolean {
   const names = DOCKER_HUB.has(registry) ? [...DOCKER_HUB] : [registry];
@@ -27,7 +34,7 @@ export const DL3026 = perInstruction(
     if (!image || hasExpansion(image)) return;
     const lower = image.toLowerCase();
     // `scratch` is no image, and an earlier stage's name is no registry.
-    if (lower === 'scratch' || context.model.stages.some((s) => s.index < stage.index && s.name === lower)) return;
+    if (lower === 'scratch' || stageNamed(context.model, lower, stage.index)) return;
     const registry = (from.getRegistry() ?? 'docker.io').toLowerCase();
     if (isTrusted(registry, trusted)) return;
     const range = from.getRegistryRange() ?? from.getImageNameRange() ?? from.getImageRange();

@@ -1,6 +1,6 @@
-import { commandsOf, hasFlag, rangeOf } from '../commands';
+import { commandsOf, hasFlag, managerCall, rangeOf } from '../commands';
+import { hasExpansion } from '../instructions';
 import { perInstruction } from '../rule';
-import { hasExpansion, managerCall } from './support-b';
 
 /** gem install's options that take a value. */
 const GEM_OPTIONS_WITH_VALUE = ['v', 'version', 'i', 'install-dir', 'n', 'bindir', 's', 'source', 'P', 'trust-policy', 'platform', 'g', 'file', 'build-root', 'p', 'http-proxy', 'config-file', 'document'];

@@ -1,6 +1,6 @@
 import type { From } from 'dockerfile-ast';
+import { hasExpansion } from '../instructions';
 import { perInstruction } from '../rule';
-import { hasExpansion } from './support-b';
 
 export const DL3029 = perInstruction(
   {

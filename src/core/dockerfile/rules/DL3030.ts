@@ -1,6 +1,6 @@
 import { rangeOf } from '../commands';
+import { commandsMissingYes, YUM_INSTALL_VERBS, YUM_OPTIONS_WITH_VALUE } from '../packages';
 import { perInstruction } from '../rule';
-import { commandsMissingYes, YUM_INSTALL_VERBS, YUM_OPTIONS_WITH_VALUE } from './support-b';
 
 export const DL3030 = perInstruction(
   {

@@ -1,6 +1,6 @@
 import { rangeOf } from '../commands';
+import { installWithoutCleanup, isCleanAll, YUM_INSTALL_VERBS, YUM_OPTIONS_WITH_VALUE } from '../packages';
 import { perInstruction } from '../rule';
-import { installWithoutCleanup, isCleanAll, YUM_INSTALL_VERBS, YUM_OPTIONS_WITH_VALUE } from './support-b';
 
 export const DL3032 = perInstruction(
   {

@@ -1,6 +1,6 @@
 import { rangeOf } from '../commands';
+import { commandsMissingYes, ZYPPER_INSTALL_VERBS, ZYPPER_OPTIONS_WITH_VALUE } from '../packages';
 import { perInstruction } from '../rule';
-import { commandsMissingYes, ZYPPER_INSTALL_VERBS, ZYPPER_OPTIONS_WITH_VALUE } from './support-b';
 
 /** zypper subcommands that ask before they change anything. */
 const PROMPTING_VERBS = [...ZYPPER_INSTALL_VERBS, 'remove', 'rm', 'update', 'up', 'patch'];

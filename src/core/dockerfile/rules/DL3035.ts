@@ -1,6 +1,6 @@
-import { commandsOf, rangeOf } from '../commands';
+import { commandsOf, managerCall, rangeOf } from '../commands';
+import { ZYPPER_OPTIONS_WITH_VALUE } from '../packages';
 import { perInstruction } from '../rule';
-import { managerCall, ZYPPER_OPTIONS_WITH_VALUE } from './support-b';
 
 export const DL3035 = perInstruction(
   {

@@ -1,6 +1,6 @@
-import { rangeOf } from '../commands';
+import { managerCall, rangeOf } from '../commands';
+import { installWithoutCleanup, ZYPPER_INSTALL_VERBS, ZYPPER_OPTIONS_WITH_VALUE } from '../packages';
 import { perInstruction } from '../rule';
-import { installWithoutCleanup, managerCall, ZYPPER_INSTALL_VERBS, ZYPPER_OPTIONS_WITH_VALUE } from './support-b';
 
 export const DL3036 = perInstruction(
   {

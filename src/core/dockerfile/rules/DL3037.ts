@@ -1,6 +1,6 @@
-import { commandsOf, flagValue, rangeOf } from '../commands';
+import { commandsOf, flagValue, managerCall, rangeOf } from '../commands';
+import { unpinnedPackages, ZYPPER_INSTALL_VERBS, ZYPPER_OPTIONS_WITH_VALUE } from '../packages';
 import { perInstruction } from '../rule';
-import { managerCall, unpinnedPackages, ZYPPER_INSTALL_VERBS, ZYPPER_OPTIONS_WITH_VALUE } from './support-b';
 
 /**
  * zypper's ways of naming a version: `curl=8.0.1`, `'curl>=8'`, `curl<9`, or the RPM spelling `curl-8.0.1` (zypper

@@ -1,6 +1,6 @@
 import { rangeOf } from '../commands';
+import { installWithoutCleanup, isCleanAll, YUM_INSTALL_VERBS, YUM_OPTIONS_WITH_VALUE } from '../packages';
 import { perInstruction } from '../rule';
-import { installWithoutCleanup, isCleanAll, YUM_INSTALL_VERBS, YUM_OPTIONS_WITH_VALUE } from './support-b';
 
 /** dnf and microdnf share their cache folders (dnf 4 uses /var/cache/dnf, microdnf /var/cache/yum, dnf5 libdnf5). */
 const DNF_PROGRAMS = ['dnf', 'dnf5', 'microdnf'];

@@ -1,6 +1,6 @@
-import { commandsOf, rangeOf } from '../commands';
+import { commandsOf, managerCall, rangeOf } from '../commands';
+import { rpmHasVersion, unpinnedPackages, YUM_OPTIONS_WITH_VALUE } from '../packages';
 import { perInstruction } from '../rule';
-import { managerCall, rpmHasVersion, unpinnedPackages, YUM_OPTIONS_WITH_VALUE } from './support-b';
 
 /** Verbs whose operands are packages; groups and modules have no package version. */
 const PACKAGE_VERBS = ['install', 'in', 'localinstall', 'reinstall'];

@@ -1,9 +1,9 @@
 import type { Instruction, PropertyInstruction } from 'dockerfile-ast';
-import { commandsOf, hasFlag, operands, rangeOf, type RunCommand } from '../commands';
-import { stageLineage, type DockerfileModel } from '../model';
+import { commandsOf, hasFlag, insertWordAfter, operands, rangeOf, type RunCommand } from '../commands';
+import { hasCacheMount } from '../instructions';
+import { stageLineage, stageOf, type DockerfileModel } from '../model';
 import { perInstruction } from '../rule';
 import type { ShellCommand, ShellWord } from '../shell';
-import { insertWordAfter, mounts, stageOf } from './support-b';
 
 /** pip's options that take a value, so that `-r requirements.txt` is not taken for the subcommand. */
 const PIP_OPTIONS_WITH_VALUE = [
@@ -63,7 +63,7 @@ export const DL3042 = perInstruction(
   ['RUN'],
   (instruction, context) => {
     // A cache mount keeps pip's cache out of the layer, and is the point of mounting one.
-    if (mounts(instruction).some((m) => m.type === 'cache')) return;
+    if (hasCacheMount(instruction)) return;
     for (const command of commandsOf(context.model, instruction)) {
       const found = pipInstall(command);
       // pip takes `--no-cache` for `--no-cache-dir`, as it takes any unambiguous prefix of a long option.

@@ -1,6 +1,6 @@
+import { copyArguments } from '../instructions';
 import { stageLineage, type Stage } from '../model';
 import { stateful } from '../rule';
-import { copyArguments } from './support-b';
 
 /**
  * A destination Docker takes as absolute, or one given as a variable whose value is unknown. A Windows drive

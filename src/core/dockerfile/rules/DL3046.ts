@@ -1,6 +1,5 @@
-import { commandsOf, hasFlag, rangeOf, type RunCommand } from '../commands';
+import { commandsOf, hasFlag, insertWordAfter, rangeOf, type RunCommand } from '../commands';
 import { perInstruction } from '../rule';
-import { insertWordAfter } from './support-b';
 
 /**
  * The UID above which the lastlog and faillog files useradd writes get large: they are sparse files indexed by

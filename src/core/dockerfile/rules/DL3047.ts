@@ -1,7 +1,6 @@
-import { commandsOf, hasFlag, rangeOf } from '../commands';
-import { stageLineage } from '../model';
+import { commandsOf, hasFlag, insertWordAfter, rangeOf } from '../commands';
+import { stageLineage, stageOf } from '../model';
 import { perInstruction } from '../rule';
-import { insertWordAfter, stageOf } from './support-b';
 
 /**
  * Flags after which wget writes no progress bar to the build log: quiet, not verbose, a progress style already

@@ -1,5 +1,6 @@
+import { hasVariable } from '../instructions';
+import { labelEntries } from '../labels';
 import { perInstruction } from '../rule';
-import { hasVariable, labelEntries } from './support-c';
 
 /** Docker's reserved namespaces: labels under them are for Docker's own tools. */
 const RESERVED = ['com.docker.', 'io.docker.', 'org.dockerproject.'];

@@ -1,5 +1,6 @@
+import { labelSchema, stageLabels } from '../labels';
+import { imageStages } from '../model';
 import { atEnd } from '../rule';
-import { imageStages, labelSchema, stageLabels } from './support-c';
 
 /**
  * hadolint DL3049: every label of the configured `label-schema` is set on each image the file builds: the final

@@ -1,5 +1,5 @@
+import { allLabelEntries, labelSchema } from '../labels';
 import { atEnd } from '../rule';
-import { allLabelEntries, labelSchema } from './support-c';
 
 /** hadolint DL3050: with `strict-labels`, only the labels of the configured `label-schema` may be set. */
 export const DL3050 = atEnd(

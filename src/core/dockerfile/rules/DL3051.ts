@@ -1,5 +1,5 @@
+import { allLabelEntries, labelSchema, labelValueRange } from '../labels';
 import { atEnd } from '../rule';
-import { allLabelEntries, labelSchema, labelValueRange } from './support-c';
 
 /** hadolint DL3051: a label of the configured `label-schema` has a value. */
 export const DL3051 = atEnd(

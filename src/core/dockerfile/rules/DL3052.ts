@@ -1,5 +1,5 @@
+import { checkTypedLabels, isUrl } from '../labels';
 import { atEnd } from '../rule';
-import { checkTypedLabels, isUrl } from './support-c';
 
 /** hadolint DL3052: a label the configured `label-schema` types as `url` holds an absolute URL. */
 export const DL3052 = atEnd(

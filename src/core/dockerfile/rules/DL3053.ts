@@ -1,5 +1,5 @@
+import { checkTypedLabels, isRfc3339 } from '../labels';
 import { atEnd } from '../rule';
-import { checkTypedLabels, isRfc3339 } from './support-c';
 
 /** hadolint DL3053: a label the configured `label-schema` types as `rfc3339` holds an RFC 3339 date-time. */
 export const DL3053 = atEnd(

@@ -1,5 +1,5 @@
+import { checkTypedLabels, isSpdxExpression } from '../labels';
 import { atEnd } from '../rule';
-import { checkTypedLabels, isSpdxExpression } from './support-c';
 
 /** hadolint DL3054: a label the configured `label-schema` types as `spdx` holds an SPDX license expression. */
 export const DL3054 = atEnd(

@@ -1,5 +1,5 @@
+import { checkTypedLabels, isGitHash } from '../labels';
 import { atEnd } from '../rule';
-import { checkTypedLabels, isGitHash } from './support-c';
 
 /** hadolint DL3055: a label the configured `label-schema` types as `hash` holds a full git commit hash. */
 export const DL3055 = atEnd(

@@ -1,5 +1,5 @@
+import { checkTypedLabels, isSemver } from '../labels';
 import { atEnd } from '../rule';
-import { checkTypedLabels, isSemver } from './support-c';
 
 /** hadolint DL3056: a label the configured `label-schema` types as `semver` holds a semantic version. */
 export const DL3056 = atEnd(

@@ -1,7 +1,6 @@
-import { stageLineage } from '../model';
+import { imageStages, stageLineage } from '../model';
 import { atEnd } from '../rule';
 import { lastInLineage } from '../serving';
-import { imageStages } from './support-c';
 
 /**
  * hadolint DL3057 (off by default): each image the file builds declares a HEALTHCHECK. The images are the final

@@ -1,5 +1,5 @@
+import { checkTypedLabels, isEmail } from '../labels';
 import { atEnd } from '../rule';
-import { checkTypedLabels, isEmail } from './support-c';
 
 /** hadolint DL3058: a label the configured `label-schema` types as `email` holds an RFC 5322 email address. */
 export const DL3058 = atEnd(

@@ -1,9 +1,9 @@
 import type { Instruction } from 'dockerfile-ast';
 import type { Fix } from '../../findings';
 import { commandsOf } from '../commands';
+import { flagSignature, isExecForm } from '../instructions';
 import type { DockerfileModel } from '../model';
 import { stateful } from '../rule';
-import { flagSignature, isExecForm } from './support-c';
 
 /**
  * hadolint DL3059: two RUN instructions in a row (only comments or blank lines between them) make two layers

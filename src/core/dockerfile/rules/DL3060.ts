@@ -1,9 +1,8 @@
-import type { Instruction, JSONInstruction } from 'dockerfile-ast';
 import type { Fix } from '../../findings';
 import { commandsOf, operands, rangeOf, type RunCommand } from '../commands';
+import { hasCacheMount, isExecForm } from '../instructions';
 import { perInstruction } from '../rule';
 import { wordRange, type ShellWord } from '../shell';
-import { isExecForm } from './support-c';
 
 /**
  * hadolint DL3060: a RUN that runs `yarn install` (or a bare `yarn`) also runs `yarn cache clean`, so the package
@@ -52,11 +51,6 @@ function cleansYarnCache(command: RunCommand): boolean {
   const words = command.command.words.map((w) => w.value);
   if (command.program === 'yarn') return words.includes('cache') && words.includes('clean');
   return command.program === 'rm' && words.slice(1).some((w) => /yarn/.test(w) && !w.startsWith('-'));
-}
-
-function hasCacheMount(instruction: Instruction): boolean {
-  const flags = (instruction as JSONInstruction).getFlags();
-  return flags.some((flag) => flag.getName() === 'mount' && /(^|,)type=cache(,|$)/.test(flag.getValue() ?? ''));
 }
 
 /**

@@ -1,6 +1,6 @@
+import { copyDestination, copySources, flagNamed } from '../instructions';
+import { rootImage, stageNamed, stageOf } from '../model';
 import { perInstruction } from '../rule';
-import { copySources } from '../serving';
-import { copyDestination, flagOf, rootImage, stageNamed } from './support-c';
 
 /** `/`, `/.`, `/*` and the like: the whole file system of the source. */
 const WHOLE_FILESYSTEM = /^\/+(?:\.|\*)?\/*$/;
@@ -25,11 +25,11 @@ export const DL3067 = perInstruction(
   },
   ['COPY'],
   (instruction, context) => {
-    const from = flagOf(instruction, 'from');
+    const from = flagNamed(instruction, 'from')?.getValue();
     if (!from) return;
     const model = context.model;
-    const index = model.stages.findIndex((s) => s.instructions.includes(instruction));
-    const source = stageNamed(model, from, index < 0 ? model.stages.length : index);
+    const stage = stageOf(model, instruction);
+    const source = stageNamed(model, from, stage ? stage.index : model.stages.length, { byIndex: true });
     if (source && rootImage(model, source) === 'scratch') return;
     const destination = copyDestination(instruction);
     if (!destination || !ROOT.test(destination)) return;

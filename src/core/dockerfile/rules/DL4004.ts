@@ -1,5 +1,4 @@
-import { atEnd } from '../rule';
-import { reportRepeated } from './support-c';
+import { atEnd, reportRepeated } from '../rule';
 
 /**
  * hadolint DL4004: a stage has one ENTRYPOINT. Only the last one takes effect, so an earlier one is dead text that

@@ -1,10 +1,10 @@
 import type { Fix } from '../../findings';
-import { commandsOf, type RunCommand } from '../commands';
+import { commandsOf, pipeOffsets, setsPipefail, type RunCommand } from '../commands';
 import { insertBefore } from '../edits';
-import type { DockerfileModel, Stage } from '../model';
+import { isExecForm, shellWords } from '../instructions';
+import { rootImage, stageNamed, type DockerfileModel, type Stage } from '../model';
 import { atEnd } from '../rule';
 import { wordRange } from '../shell';
-import { isExecForm, pipeOffsets, rootImage, setsPipefail, shellWords, stageNamed } from './support-c';
 
 /** The SHELL in force: its words, or undefined for Docker's default `/bin/sh -c`. */
 type ShellSetting = string[] | undefined;

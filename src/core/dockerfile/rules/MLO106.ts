@@ -1,7 +1,8 @@
 import type { Instruction, ModifiableInstruction } from 'dockerfile-ast';
+import { copiesFromContext } from '../instructions';
 import { finalStage, stageLineage } from '../model';
 import { atEnd } from '../rule';
-import { copiesFromContext, lastInLineage } from '../serving';
+import { lastInLineage } from '../serving';
 
 /** uid 0 whatever the group. */
 const ROOT = /^(root|0)(:.*)?$/;

@@ -1,5 +1,5 @@
+import { copiesFromContext, copySources } from '../instructions';
 import { perInstruction } from '../rule';
-import { copiesFromContext, copySources } from '../serving';
 
 /** The ignore file a fix creates: what an ML service's build context should never carry into an image. */
 export const DOCKERIGNORE_TEMPLATE = `# Keep the build context small and free of secrets (see MLO110, MLO111).

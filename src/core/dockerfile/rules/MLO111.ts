@@ -1,5 +1,5 @@
+import { copiesFromContext, copySources } from '../instructions';
 import { perInstruction } from '../rule';
-import { copiesFromContext, copySources } from '../serving';
 
 /** File names that hold credentials; a match on any path segment counts (`config/.aws/credentials`). */
 const SECRET_PATTERNS: Array<{ test: RegExp; what: string }> = [

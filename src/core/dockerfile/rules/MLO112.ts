@@ -1,6 +1,6 @@
+import { copiesFromContext, copySources } from '../instructions';
 import { finalStage, stageLineage } from '../model';
 import { atEnd } from '../rule';
-import { copiesFromContext, copySources } from '../serving';
 
 /** Files that are model weights wherever they are. */
 const MODEL_FILE = /\.(pt|pth|onnx|safetensors|h5|pb|plan|ckpt|gguf|tflite|joblib)$/i;

@@ -1,14 +1,13 @@
-import type { Instruction, JSONInstruction, Label } from 'dockerfile-ast';
-import type { Range } from '../../findings';
-import type { LabelType } from '../../rules/config';
-import type { RunCommand } from '../commands';
-import { stageLineage, type DockerfileModel, type Stage } from '../model';
-import type { DockerfileRuleContext } from '../rule';
-import { jsonWords } from '../shell';
+import type { Instruction, Label } from 'dockerfile-ast';
+import type { Range } from '../findings';
+import type { LabelType } from '../rules/config';
+import { hasVariable } from './instructions';
+import { stageLineage, type DockerfileModel, type Stage } from './model';
+import type { DockerfileRuleContext } from './rule';
 
 /**
- * Helpers shared by the label-schema rules (DL3048–DL3058), the shell rules about pipes and SHELL (DL4006), and
- * a few others of hadolint's rules: reading LABEL pairs, validating label values, finding pipes in a RUN.
+ * What the rules know about labels: reading LABEL pairs, the labels an image carries, the configured label schema,
+ * and the formats a typed label's value must have (URL, RFC 3339, semver, email, commit hash, SPDX expression).
  */
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -60,11 +59,6 @@ export function stageLabels(model: DockerfileModel, stage: Stage): Map<string, L
 export function labelSchema(context: DockerfileRuleContext): Record<string, LabelType> | undefined {
   const schema = context.settings.labelSchema;
   return schema && Object.keys(schema).length > 0 ? schema : undefined;
-}
-
-/** Whether a value depends on a build argument or variable, so that its content cannot be judged from the text. */
-export function hasVariable(value: string): boolean {
-  return value.includes('$');
 }
 
 /** Where a finding about a label's value goes: the value, or the key when the value is empty or missing. */
@@ -230,155 +224,4 @@ export function isSpdxExpression(value: string): boolean {
     return true;
   };
   return expression() && at === tokens.length;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Pipes and SHELL
-
-/**
- * The offsets (into the RUN's raw argument text) of the pipes `|` and `|&` between its commands; `||`, a `|`
- * inside quotes or escaped, and a `|` in a comment are not pipes.
- */
-export function pipeOffsets(instruction: Instruction, commands: readonly RunCommand[]): number[] {
-  const raw = instruction.getRawArgumentsContent() ?? '';
-  const offsets: number[] = [];
-  for (let i = 0; i + 1 < commands.length; i++) {
-    const before = commands[i].command.allWords;
-    const after = commands[i + 1].command.allWords;
-    const from = before[before.length - 1].end;
-    const to = after[0].start;
-    if (to <= from) continue;
-    // Between two commands there are only operators, blanks, line continuations and comments: a word would
-    // belong to a command. A comment runs to the end of its line and may mention a pipe.
-    const gap = raw.slice(from, to).replace(/#[^\n]*/g, (comment) => ' '.repeat(comment.length));
-    for (let j = 0; j < gap.length; j++) {
-      if (gap[j] !== '|') continue;
-      if (gap[j + 1] === '|') {
-        j++;
-        continue;
-      }
-      offsets.push(from + j);
-    }
-  }
-  return offsets;
-}
-
-/** Whether shell options turn on pipefail: `-o pipefail`, or a bundle ending in `o` (`-eo pipefail`, `-euxo pipefail`). */
-export function setsPipefail(words: readonly string[]): boolean {
-  return words.some((word, i) => /^-[A-Za-z]*o$/.test(word) && words[i + 1] === 'pipefail');
-}
-
-/** The words of a SHELL instruction's JSON array, or undefined when it is not an exec-form array. */
-export function shellWords(instruction: Instruction): string[] | undefined {
-  return jsonWords(instruction)?.map((w) => w.value);
-}
-
-/** Whether a RUN is in exec form (`RUN ["executable", "arg"]`), which runs without a shell. */
-export function isExecForm(instruction: Instruction): boolean {
-  return jsonWords(instruction) !== undefined;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Flags, stages and edits
-
-/** The instruction's flags as `name=value` strings, sorted, so that two instructions' flags can be compared. */
-export function flagSignature(instruction: Instruction): string {
-  const flags = (instruction as JSONInstruction).getFlags?.() ?? [];
-  return flags
-    .map((flag) => `${flag.getName()}=${flag.getValue() ?? ''}`)
-    .sort()
-    .join(' ');
-}
-
-/** The destination of a COPY or ADD (its last argument, exec form too), or undefined when it has none. */
-export function copyDestination(instruction: Instruction): string | undefined {
-  const words = jsonWords(instruction)?.map((w) => w.value) ?? instruction.getArguments().map((a) => a.getValue());
-  return words.length > 1 && !words.some((w) => w.startsWith('<<')) ? words[words.length - 1] : undefined;
-}
-
-/** The value of a flag such as `--from=builder`, or undefined. */
-export function flagOf(instruction: Instruction, name: string): string | undefined {
-  const flags = (instruction as JSONInstruction).getFlags?.() ?? [];
-  return flags.find((flag) => flag.getName() === name)?.getValue() ?? undefined;
-}
-
-/**
- * The stage a `--from` value names: a stage's name (case-insensitive) or its index, among the stages before
- * `before`; undefined for an image.
- */
-export function stageNamed(model: DockerfileModel, reference: string, before: number): Stage | undefined {
-  const name = reference.toLowerCase();
-  const earlier = model.stages.slice(0, before);
-  return /^\d+$/.test(name) ? earlier[Number(name)] : [...earlier].reverse().find((stage) => stage.name === name);
-}
-
-/**
- * The stages that can be built into an image someone runs: the final stage, and every stage no other stage uses
- * (as its `FROM`, in `COPY --from` or in `RUN --mount=…,from=`), which `docker build --target` builds. A stage
- * that another one uses is a builder or a base: it ships no image of its own.
- */
-export function imageStages(model: DockerfileModel): Stage[] {
-  const used = new Set<Stage>();
-  for (const stage of model.stages) {
-    const base = stage.image ? stageNamed(model, stage.image, stage.index) : undefined;
-    if (base) used.add(base);
-    for (const instruction of stage.instructions) {
-      for (const reference of stageReferences(instruction)) {
-        const source = stageNamed(model, reference, stage.index + 1);
-        if (source && source !== stage) used.add(source);
-      }
-    }
-  }
-  return model.stages.filter((stage) => !used.has(stage));
-}
-
-/** The stages or images an instruction reads from: `COPY --from=x`, `RUN --mount=type=bind,from=x,…`. */
-function stageReferences(instruction: Instruction): string[] {
-  const flags = (instruction as JSONInstruction).getFlags?.() ?? [];
-  const references: string[] = [];
-  for (const flag of flags) {
-    const value = flag.getValue() ?? '';
-    if (flag.getName() === 'from') references.push(value);
-    if (flag.getName() !== 'mount') continue;
-    for (const option of value.split(',')) {
-      const [key, setting] = option.split('=');
-      if (key.trim() === 'from' && setting) references.push(setting.trim());
-    }
-  }
-  return references;
-}
-
-/** The image a stage starts from after following the stages it builds on: `python:3.11-alpine`, `scratch`. */
-export function rootImage(model: DockerfileModel, stage: Stage): string | undefined {
-  const lineage = stageLineage(model, stage);
-  return lineage[lineage.length - 1].image;
-}
-
-/** The range of whole lines an instruction occupies, newline included, for an edit that removes it. */
-function wholeLines(model: DockerfileModel, instruction: Instruction): Range {
-  const range = instruction.getRange();
-  const last = range.end.line + 1 < model.lines.length;
-  return {
-    start: { line: range.start.line, character: 0 },
-    end: last ? { line: range.end.line + 1, character: 0 } : { line: range.end.line, character: model.lines[range.end.line].length },
-  };
-}
-
-/**
- * Reports every CMD (or ENTRYPOINT) of a stage after its first: only the last one takes effect. The suggestion
- * removes the one just before it, which no image ever runs.
- */
-export function reportRepeated(model: DockerfileModel, context: DockerfileRuleContext, keyword: 'CMD' | 'ENTRYPOINT'): void {
-  for (const stage of model.stages) {
-    const found = stage.instructions.filter((i) => i.getKeyword() === keyword);
-    for (let i = 1; i < found.length; i++) {
-      const overridden = found[i - 1];
-      const line = overridden.getRange().start.line + 1;
-      context.report({
-        range: found[i].getInstructionRange(),
-        message: `Multiple ${keyword} instructions found: this ${keyword} replaces the one on line ${line}, which never takes effect. Keep only one ${keyword} per stage.`,
-        suggestions: [{ title: `Remove the ${keyword} on line ${line}`, edits: [{ range: wholeLines(model, overridden), newText: '' }] }],
-      });
-    }
-  }
 }
