@@ -36,10 +36,10 @@ for (const rule of allRules) {
   }
 }
 
-for (const [folder, suffix] of [['docs/rules', '.md'], ['test/unit/rules', '.test.ts']]) {
+for (const [folder, suffix] of [['docs/rules', '.md'], ['test/unit/rules', '.test.ts'], ['src/core/dockerfile/rules', '.ts']]) {
   for (const name of readdirSync(folder)) {
     const id = name.slice(0, -suffix.length);
-    if (name.endsWith(suffix) && !ids.has(id)) problems.push(`${folder}/${name} belongs to no registered rule`);
+    if (name.endsWith(suffix) && /^(DL|MLO)\d+$/.test(id) && !ids.has(id)) problems.push(`${folder}/${name} belongs to no registered rule`);
   }
 }
 
