@@ -95,8 +95,9 @@ function collect(node: Node, script: string, out: ParsedCommand[], piped: boolea
       }
     }
     if (words.length > 0) out.push({ words, piped });
-    // Command substitutions inside the words run too: `apt-get install $(cat packages.txt)`.
-    for (const child of nested) collectSubstitutions(child, script, out);
+    // Command substitutions inside the words run too: `apt-get install $(cat packages.txt)`. Only words whose
+    // text can hold one are walked: most are plain words, and each step into the tree crosses into WebAssembly.
+    for (const child of nested) if (/\$\(|`|[<>]\(/.test(script.slice(child.startIndex, child.endIndex))) collectSubstitutions(child, script, out);
     return;
   }
   const inPipe = node.type === 'pipeline' || (piped && node.type !== 'program');
