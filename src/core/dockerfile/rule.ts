@@ -31,15 +31,10 @@ export interface DockerfileVisitor {
 
 export interface DockerfileRule extends RuleMeta {
   kind: 'dockerfile';
-  /**
-   * Whether the rule reads RUN bodies as POSIX shell. Such rules are skipped where the shell is not POSIX: after
-   * `SHELL ["powershell", …]` or `SHELL ["cmd", …]`, or in a file with `# hadolint shell=powershell`.
-   */
-  usesShell?: boolean;
   create(context: DockerfileRuleContext): DockerfileVisitor;
 }
 
-type Meta = Omit<RuleMeta, 'kind'> & { usesShell?: boolean };
+type Meta = Omit<RuleMeta, 'kind'>;
 
 /** A rule that looks at one instruction at a time, with nothing carried between them (most of hadolint's rules). */
 export function perInstruction(

@@ -22,7 +22,6 @@ export const DL3001 = perInstruction(
     defaultSeverity: 'info',
     title: 'For some bash commands it makes no sense running them in a Docker container like ssh, vim, shutdown, service, ps, free, top, kill, mount, ifconfig.',
     guide: 'hadolint DL3001',
-    usesShell: true,
   },
   ['RUN'],
   (instruction, context) => {

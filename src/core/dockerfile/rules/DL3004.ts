@@ -14,7 +14,6 @@ export const DL3004 = perInstruction(
     defaultSeverity: 'error',
     title: 'Do not use sudo as it leads to unpredictable behavior. Use a tool like gosu to enforce root.',
     guide: 'hadolint DL3004',
-    usesShell: true,
   },
   ['RUN'],
   (instruction, context) => {

@@ -10,7 +10,6 @@ export const DL3008 = perInstruction(
     defaultSeverity: 'warning',
     title: 'Pin versions in `apt-get install`.',
     guide: 'hadolint DL3008',
-    usesShell: true,
   },
   ['RUN'],
   (instruction, context) => {

@@ -17,7 +17,6 @@ export const DL3009 = atEnd(
     defaultSeverity: 'info',
     title: 'Delete the apt-get lists after installing something.',
     guide: 'hadolint DL3009',
-    usesShell: true,
   },
   (model, context) => {
     // Lists left in a builder stage stay there: only the files COPY --from picks reach the image.

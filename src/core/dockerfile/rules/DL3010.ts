@@ -24,7 +24,6 @@ export const DL3010 = atEnd(
     defaultSeverity: 'info',
     title: 'Use ADD for extracting archives into an image.',
     guide: 'hadolint DL3010',
-    usesShell: true,
   },
   (model, context) => {
     const reported = new Set<string>();

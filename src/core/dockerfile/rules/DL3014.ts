@@ -10,7 +10,6 @@ export const DL3014 = perInstruction(
     defaultSeverity: 'warning',
     title: 'Use the `-y` switch.',
     guide: 'hadolint DL3014',
-    usesShell: true,
   },
   ['RUN'],
   (instruction, context) => {

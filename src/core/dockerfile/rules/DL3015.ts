@@ -9,7 +9,6 @@ export const DL3015 = perInstruction(
     defaultSeverity: 'info',
     title: 'Avoid additional packages by specifying `--no-install-recommends`.',
     guide: 'hadolint DL3015',
-    usesShell: true,
   },
   ['RUN'],
   (instruction, context) => {

@@ -10,7 +10,6 @@ export const DL3018 = perInstruction(
     defaultSeverity: 'warning',
     title: 'Pin versions in `apk add`: instead of `apk add <package>` use `apk add <package>=<version>`.',
     guide: 'hadolint DL3018',
-    usesShell: true,
   },
   ['RUN'],
   (instruction, context) => {

@@ -10,7 +10,6 @@ export const DL3019 = perInstruction(
     defaultSeverity: 'info',
     title: 'Use the `--no-cache` switch to avoid the need to use `--update` and remove `/var/cache/apk/*` when done installing packages.',
     guide: 'hadolint DL3019',
-    usesShell: true,
   },
   ['RUN'],
   (instruction, context) => {

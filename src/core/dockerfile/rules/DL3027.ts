@@ -17,7 +17,6 @@ export const DL3027 = perInstruction(
     defaultSeverity: 'warning',
     title: 'Do not use `apt` as it is meant to be an end-user tool, use `apt-get` or `apt-cache` instead.',
     guide: 'hadolint DL3027',
-    usesShell: true,
   },
   ['RUN'],
   (instruction, context) => {

@@ -11,7 +11,6 @@ export const DL3028 = perInstruction(
     defaultSeverity: 'warning',
     title: 'Pin versions in gem install: use `gem install <gem>:<version>` instead of `gem install <gem>`.',
     guide: 'hadolint DL3028',
-    usesShell: true,
   },
   ['RUN'],
   (instruction, context) => {

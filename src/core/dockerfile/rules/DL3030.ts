@@ -8,7 +8,6 @@ export const DL3030 = perInstruction(
     defaultSeverity: 'warning',
     title: 'Use the `-y` switch to avoid manual input `yum install -y <package>`.',
     guide: 'hadolint DL3030',
-    usesShell: true,
   },
   ['RUN'],
   (instruction, context) => {

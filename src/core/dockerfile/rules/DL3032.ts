@@ -8,7 +8,6 @@ export const DL3032 = perInstruction(
     defaultSeverity: 'warning',
     title: '`yum clean all` missing after yum command.',
     guide: 'hadolint DL3032',
-    usesShell: true,
   },
   ['RUN'],
   (instruction, context) => {

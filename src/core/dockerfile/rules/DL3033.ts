@@ -11,7 +11,6 @@ export const DL3033 = perInstruction(
     defaultSeverity: 'warning',
     title: 'Specify version with `yum install -y <package>-<version>`.',
     guide: 'hadolint DL3033',
-    usesShell: true,
   },
   ['RUN'],
   (instruction, context) => {

@@ -11,7 +11,6 @@ export const DL3034 = perInstruction(
     defaultSeverity: 'warning',
     title: 'Non-interactive switch missing from `zypper` command: `zypper install -y`.',
     guide: 'hadolint DL3034',
-    usesShell: true,
   },
   ['RUN'],
   (instruction, context) => {

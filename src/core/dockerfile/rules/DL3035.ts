@@ -8,7 +8,6 @@ export const DL3035 = perInstruction(
     defaultSeverity: 'warning',
     title: 'Do not use `zypper dist-upgrade`.',
     guide: 'hadolint DL3035',
-    usesShell: true,
   },
   ['RUN'],
   (instruction, context) => {

@@ -8,7 +8,6 @@ export const DL3036 = perInstruction(
     defaultSeverity: 'warning',
     title: '`zypper clean` missing after zypper use.',
     guide: 'hadolint DL3036',
-    usesShell: true,
   },
   ['RUN'],
   (instruction, context) => {

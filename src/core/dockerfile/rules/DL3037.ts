@@ -18,7 +18,6 @@ export const DL3037 = perInstruction(
     defaultSeverity: 'warning',
     title: 'Specify version with `zypper install -y <package>[=]<version>`.',
     guide: 'hadolint DL3037',
-    usesShell: true,
   },
   ['RUN'],
   (instruction, context) => {

@@ -8,7 +8,6 @@ export const DL3038 = perInstruction(
     defaultSeverity: 'warning',
     title: 'Use the `-y` switch to avoid manual input `dnf install -y <package>`.',
     guide: 'hadolint DL3038',
-    usesShell: true,
   },
   ['RUN'],
   (instruction, context) => {

@@ -11,7 +11,6 @@ export const DL3040 = perInstruction(
     defaultSeverity: 'warning',
     title: '`dnf clean all` missing after dnf command.',
     guide: 'hadolint DL3040',
-    usesShell: true,
   },
   ['RUN'],
   (instruction, context) => {

@@ -11,7 +11,6 @@ export const DL3041 = perInstruction(
     defaultSeverity: 'warning',
     title: 'Specify version with `dnf install -y <package>-<version>`.',
     guide: 'hadolint DL3041',
-    usesShell: true,
   },
   ['RUN'],
   (instruction, context) => {

@@ -58,7 +58,6 @@ export const DL3042 = perInstruction(
     defaultSeverity: 'warning',
     title: 'Avoid cache directory with `pip install --no-cache-dir <package>`.',
     guide: 'Docker Best Practices: "RUN pip install --no-cache-dir /wheels/*"',
-    usesShell: true,
   },
   ['RUN'],
   (instruction, context) => {

@@ -40,7 +40,6 @@ export const DL3046 = perInstruction(
     defaultSeverity: 'warning',
     title: '`useradd` without flag `-l` and high UID will result in excessively large Image.',
     guide: 'Docker Best Practices: "RUN useradd -m appuser"',
-    usesShell: true,
   },
   ['RUN'],
   (instruction, context) => {

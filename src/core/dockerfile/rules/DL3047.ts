@@ -14,7 +14,6 @@ export const DL3047 = perInstruction(
     defaultSeverity: 'info',
     title: '`wget` without flag `--progress` will result in excessively bloated build logs when downloading larger files.',
     guide: 'hadolint DL3047',
-    usesShell: true,
   },
   ['RUN'],
   (instruction, context) => {

@@ -19,7 +19,6 @@ export const DL3059 = stateful(
     defaultSeverity: 'info',
     title: 'Consolidate consecutive RUN instructions into one.',
     guide: 'hadolint DL3059',
-    usesShell: true,
   },
   () => ({ previous: undefined as Instruction | undefined }),
   (state, instruction, context) => {

@@ -15,7 +15,6 @@ export const DL3060 = perInstruction(
     defaultSeverity: 'info',
     title: 'Run yarn cache clean in the same RUN as yarn install.',
     guide: 'hadolint DL3060',
-    usesShell: true,
   },
   ['RUN'],
   (instruction, context) => {

@@ -24,7 +24,6 @@ export const DL3062 = perInstruction(
     defaultSeverity: 'warning',
     title: 'Pin versions in go install: use go install <package>@<version>.',
     guide: 'hadolint DL3062',
-    usesShell: true,
   },
   ['RUN'],
   (instruction, context) => {

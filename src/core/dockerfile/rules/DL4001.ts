@@ -12,7 +12,6 @@ export const DL4001 = atEnd(
     defaultSeverity: 'warning',
     title: 'Use either wget or curl, not both.',
     guide: 'hadolint DL4001',
-    usesShell: true,
   },
   (model, context) => {
     for (const stage of model.stages) {

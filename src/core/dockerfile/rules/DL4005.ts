@@ -14,7 +14,6 @@ export const DL4005 = perInstruction(
     defaultSeverity: 'warning',
     title: 'Use SHELL to change the default shell, not a symlink over /bin/sh.',
     guide: 'hadolint DL4005',
-    usesShell: true,
   },
   ['RUN'],
   (instruction, context) => {

@@ -22,7 +22,6 @@ export const DL4006 = atEnd(
     defaultSeverity: 'warning',
     title: 'Set the SHELL option -o pipefail before a RUN with a pipe in it.',
     guide: 'hadolint DL4006',
-    usesShell: true,
   },
   (model, context) => {
     const shellAtEnd = new Map<Stage, ShellSetting>();
