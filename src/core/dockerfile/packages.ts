@@ -8,13 +8,14 @@ import {
   isCall,
   managerCall,
   operands,
+  stageCommands,
   subcommand,
   type ManagerCall,
   type RunCommand,
 } from './commands';
 import { hasExpansion, mountsCacheOn } from './instructions';
-import type { DockerfileModel } from './model';
-import type { ShellCommand, ShellWord } from './shell';
+import type { DockerfileModel, Stage } from './model';
+import { programName, type ShellCommand, type ShellWord } from './shell';
 
 /**
  * What the rules know about the system package managers (apt-get, apk, yum, dnf, zypper): the options that take a
@@ -188,4 +189,60 @@ function removesFolder(command: RunCommand, folders: readonly string[]): boolean
     const path = word.value.replace(/\/?\*+$/, '').replace(/\/+$/, '');
     return path.length > 1 && folders.some((folder) => folder === path || folder.startsWith(`${path}/`) || path.startsWith(`${folder}/`));
   });
+}
+
+/** The packages a RUN installs with apt-get/apt/apk/yum/dnf/microdnf/zypper/conda, by name without version. */
+export function installedPackages(command: ShellCommand): string[] {
+  const values = command.words.map((w) => w.value);
+  const program = programName(command);
+  let start = -1;
+  if ((program === 'apt-get' || program === 'apt' || program === 'yum' || program === 'dnf' || program === 'microdnf' || program === 'zypper') && values.includes('install')) {
+    start = values.indexOf('install') + 1;
+  } else if (program === 'apk' && values.includes('add')) {
+    start = values.indexOf('add') + 1;
+  } else if (/^(conda|mamba|micromamba)$/.test(program) && values.includes('install')) {
+    start = values.indexOf('install') + 1;
+  }
+  if (start < 0) return [];
+  return values
+    .slice(start)
+    .filter((v) => !v.startsWith('-'))
+    .map((v) => v.split(/[=<>:]/)[0]);
+}
+
+/** The package managers the rules recognise, and whether a command installs packages with one. */
+export function installsPackages(command: ShellCommand): boolean {
+  const values = command.words.map((w) => w.value);
+  const program = programName(command);
+  switch (program) {
+    case 'pip':
+    case 'pip3':
+    case 'uv':
+    case 'poetry':
+    case 'pipenv':
+      return values.includes('install') || values.includes('sync');
+    case 'apt-get':
+    case 'apt':
+    case 'yum':
+    case 'dnf':
+    case 'microdnf':
+    case 'zypper':
+    case 'conda':
+    case 'mamba':
+    case 'micromamba':
+      return values.includes('install') || values.includes('create');
+    case 'apk':
+      return values.includes('add');
+    case 'npm':
+    case 'yarn':
+    case 'pnpm':
+      return ['install', 'ci', 'i', 'add'].some((verb) => values.includes(verb));
+    default:
+      return /^python[0-9.]*$/.test(program) && values[1] === '-m' && values[2] === 'pip' && values.includes('install');
+  }
+}
+
+/** The names of the packages that the RUNs of these stages install (for "does the image have curl?"). */
+export function packagesInstalledIn(model: DockerfileModel, stages: Stage[]): Set<string> {
+  return new Set(stages.flatMap((stage) => stageCommands(model, stage)).flatMap(({ command }) => installedPackages(command)));
 }

@@ -1,8 +1,7 @@
 import type { From, Instruction } from 'dockerfile-ast';
 import type { Range } from '../findings';
-import { stageCommands } from './commands';
 import { allOf, lastOf, stageLineage, type DockerfileModel, type Stage } from './model';
-import { jsonWords, positionAt, programName, splitShell, unwrapCommand, wordRange, type ShellCommand, type ShellWord } from './shell';
+import { jsonWords, positionAt, splitShell, unwrapCommand, wordRange, type ShellWord } from './shell';
 
 /** A word of the start command, with its place in the document. */
 export interface Word {
@@ -347,61 +346,8 @@ export function exposedPorts(model: DockerfileModel, stage: Stage): Array<{ port
   return ports;
 }
 
-/** The packages a RUN installs with apt-get/apt/apk/yum/dnf/microdnf/zypper/conda, by name without version. */
-export function installedPackages(command: ShellCommand): string[] {
-  const values = command.words.map((w) => w.value);
-  const program = programName(command);
-  let start = -1;
-  if ((program === 'apt-get' || program === 'apt' || program === 'yum' || program === 'dnf' || program === 'microdnf' || program === 'zypper') && values.includes('install')) {
-    start = values.indexOf('install') + 1;
-  } else if (program === 'apk' && values.includes('add')) {
-    start = values.indexOf('add') + 1;
-  } else if (/^(conda|mamba|micromamba)$/.test(program) && values.includes('install')) {
-    start = values.indexOf('install') + 1;
-  }
-  if (start < 0) return [];
-  return values
-    .slice(start)
-    .filter((v) => !v.startsWith('-'))
-    .map((v) => v.split(/[=<>:]/)[0]);
-}
 
-/** The package managers the rules recognise, and whether a command installs packages with one. */
-export function installsPackages(command: ShellCommand): boolean {
-  const values = command.words.map((w) => w.value);
-  const program = programName(command);
-  switch (program) {
-    case 'pip':
-    case 'pip3':
-    case 'uv':
-    case 'poetry':
-    case 'pipenv':
-      return values.includes('install') || values.includes('sync');
-    case 'apt-get':
-    case 'apt':
-    case 'yum':
-    case 'dnf':
-    case 'microdnf':
-    case 'zypper':
-    case 'conda':
-    case 'mamba':
-    case 'micromamba':
-      return values.includes('install') || values.includes('create');
-    case 'apk':
-      return values.includes('add');
-    case 'npm':
-    case 'yarn':
-    case 'pnpm':
-      return ['install', 'ci', 'i', 'add'].some((verb) => values.includes(verb));
-    default:
-      return /^python[0-9.]*$/.test(program) && values[1] === '-m' && values[2] === 'pip' && values.includes('install');
-  }
-}
 
-/** Every command run by RUN instructions of the given stages. */
-export function stageRunCommands(model: DockerfileModel, stages: Stage[]): Array<{ command: ShellCommand; instruction: Instruction }> {
-  return stages.flatMap((stage) => stageCommands(model, stage));
-}
 
 /** What is known about a base image's contents; unknown images are `undefined` so rules stay silent. */
 export interface BaseImageFacts {

@@ -1,5 +1,6 @@
 import { atEnd } from '../rule';
-import { installsPackages, stageRunCommands } from '../serving';
+import { stageCommands } from '../commands';
+import { installsPackages } from '../packages';
 import { programName } from '../shell';
 
 /** Guide, Docker Best Practices: "Multi-stage build for smaller images". */
@@ -13,7 +14,7 @@ export const MLO101 = atEnd(
   (model, context) => {
     if (model.stages.length !== 1) return;
     const from = model.stages[0].from;
-    const installs = stageRunCommands(model, model.stages).find(({ command }) => installsPackages(command));
+    const installs = stageCommands(model, model.stages[0]).find(({ command }) => installsPackages(command));
     if (!installs) return;
     const line = installs.instruction.getRange().start.line + 1;
     context.report({

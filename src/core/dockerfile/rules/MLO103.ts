@@ -2,7 +2,8 @@ import type { Fix } from '../../findings';
 import { insertBefore } from '../edits';
 import { finalStage, stageLineage } from '../model';
 import { atEnd } from '../rule';
-import { allInLineage, baseImageFacts, exposedPorts, findServer, fullImageName, installedPackages, lastInLineage, stageRunCommands } from '../serving';
+import { packagesInstalledIn } from '../packages';
+import { allInLineage, baseImageFacts, exposedPorts, findServer, fullImageName, lastInLineage } from '../serving';
 
 /** Guide, Docker Best Practices: "# Health check" / "HEALTHCHECK --interval=30s CMD …". */
 export const MLO103 = atEnd(
@@ -50,7 +51,7 @@ export const MLO103 = atEnd(
       const base = lineage[lineage.length - 1].from;
       const facts = baseImageFacts(base);
       const image = fullImageName(base) ?? '';
-      const installed = new Set(stageRunCommands(model, lineage).flatMap(({ command }) => installedPackages(command)));
+      const installed = packagesInstalledIn(model, lineage);
       if (installed.has('curl')) return `["curl", "-fsS", "${url}"]`;
       if (installed.has('wget')) return `["wget", "-q", "-O", "/dev/null", "${url}"]`;
       if (facts?.shipsPython || installed.has('python3') || /python|pytorch|tensorflow\/tensorflow|tritonserver/.test(image)) return pythonProbe(url);

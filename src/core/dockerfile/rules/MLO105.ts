@@ -1,6 +1,7 @@
 import { finalStage, stageLineage } from '../model';
 import { atEnd } from '../rule';
-import { baseImageFacts, healthcheckCommand, installedPackages, lastInLineage, stageRunCommands } from '../serving';
+import { packagesInstalledIn } from '../packages';
+import { baseImageFacts, healthcheckCommand, lastInLineage } from '../serving';
 import { pythonProbe } from './MLO103';
 
 /**
@@ -27,7 +28,7 @@ export const MLO105 = atEnd(
     if (!facts) return;
     const tools = command.words.filter((w) => /(^|\/)(curl|wget)$/.test(w.value));
     if (tools.length === 0) return;
-    const installed = new Set(stageRunCommands(model, lineage).flatMap(({ command: c }) => installedPackages(c)));
+    const installed = packagesInstalledIn(model, lineage);
     for (const word of tools) {
       const tool = word.value.endsWith('curl') ? 'curl' : 'wget';
       if ((tool === 'curl' ? facts.shipsCurl : facts.shipsWget) || installed.has(tool)) continue;
