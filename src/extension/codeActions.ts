@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { writeFileSync } from 'node:fs';
 import { nonOverlappingEdits, type Finding, type Fix } from '../core/findings';
-import { parseDockerfile } from '../core/dockerfile/model';
+import { parseDockerfile, type DockerfileModel } from '../core/dockerfile/model';
 import { ignoreEdit } from '../core/dockerfile/suppress';
 import { DIAGNOSTIC_SOURCE, diagnosticCode, toRange, toTextEdits } from './convert';
 import type { DockerfileLinter } from './dockerfileLinter';
@@ -64,7 +64,9 @@ export class DockerfileCodeActions implements vscode.CodeActionProvider {
       return fixAll ? [fixAll] : [];
     }
     const actions: vscode.CodeAction[] = [];
-    const model = parseDockerfile(document.getText());
+    // VS Code asks for code actions whenever the cursor moves; parse for the ignore edits only when one of our
+    // findings is under it.
+    let model: DockerfileModel | undefined;
     for (const diagnostic of context.diagnostics) {
       const code = diagnosticCode(diagnostic);
       if (!code || diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
@@ -72,6 +74,7 @@ export class DockerfileCodeActions implements vscode.CodeActionProvider {
       if (!finding) continue;
       if (finding.fix) actions.push(this.action(document, finding.fix, diagnostic, true));
       for (const suggestion of finding.suggestions ?? []) actions.push(this.action(document, suggestion, diagnostic, false));
+      model ??= parseDockerfile(document.getText());
       actions.push(this.ignoreAction(document, model, finding, diagnostic, 'line'));
       actions.push(this.ignoreAction(document, model, finding, diagnostic, 'file'));
     }
@@ -92,7 +95,7 @@ export class DockerfileCodeActions implements vscode.CodeActionProvider {
 
   private ignoreAction(
     document: vscode.TextDocument,
-    model: ReturnType<typeof parseDockerfile>,
+    model: DockerfileModel,
     finding: Finding,
     diagnostic: vscode.Diagnostic,
     scope: 'line' | 'file',
