@@ -31,11 +31,23 @@ const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
  * loaded (see bash.ts) this is a real parse; before it is loaded, a tokenizer that understands quoting, escapes,
  * continuations, comments and the operators `&& || ; | &`, subshells and groups gives the same commands for
  * ordinary scripts (test/unit/shell.test.ts holds the two to that on a corpus). Variables are not expanded.
+ *
+ * A script made only of words and the list operators (`apt-get update && apt-get install -y curl=7.88`), with no
+ * quoting, expansion, redirection, grouping or reserved word, has one reading, and the tokenizer gives it: the
+ * parser, which costs a crossing into WebAssembly per node, is kept for the scripts that need it.
  */
 export function splitShell(script: string, escapeChar = '\\'): ShellCommand[] {
+  if (isPlainScript(script)) return tokenizeShell(script, escapeChar);
   const parsed = parseShellWords(script);
   if (parsed) return parsed.map((c) => ({ ...unwrapCommand(c.words), piped: c.piped }));
   return tokenizeShell(script, escapeChar);
+}
+
+const PLAIN_SCRIPT = /^[A-Za-z0-9_\-./=:,@+%^~*\s&|;]*$/;
+const RESERVED_WORD = /(^|[\s;&|])(if|then|else|elif|fi|for|while|until|do|done|case|esac|select|function|in)(?=$|[\s;&|])/;
+
+export function isPlainScript(script: string): boolean {
+  return PLAIN_SCRIPT.test(script) && !RESERVED_WORD.test(script);
 }
 
 /** The fallback tokenizer; see splitShell. */
