@@ -7,6 +7,9 @@ export function isDockerfileName(name: string): boolean {
   return /^(dockerfile|containerfile)(\.[^/]+)?$/i.test(name) || /^[^/]+\.(dockerfile|containerfile)$/i.test(name);
 }
 
+/** A glob for the same names, for file searches and document selectors (case as people write them). */
+export const DOCKERFILE_GLOB = '**/{Dockerfile,Containerfile,*.Dockerfile,*.dockerfile,Dockerfile.*,Containerfile.*}';
+
 /** Folders never searched for files to lint. */
 export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['.git', 'node_modules']);
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { basename } from 'node:path';
 import { initShellParser } from '../core/dockerfile/bash';
-import { isDockerfileName } from '../core/files';
+import { DOCKERFILE_GLOB, isDockerfileName, SKIPPED_FOLDERS } from '../core/files';
 import { ruleIds } from '../core/rules/registry';
 import { CREATE_FILES_COMMAND, createFilesForFix, DockerfileCodeActions, type CreateFilesArgs } from './codeActions';
 import { registerCommands } from './commands';
@@ -20,7 +20,7 @@ export interface MlopsDeployApi {
 
 const DOCKERFILE_SELECTOR: vscode.DocumentSelector = [
   { language: 'dockerfile' },
-  { pattern: '**/{Dockerfile,Containerfile,*.Dockerfile,*.dockerfile,Dockerfile.*,Containerfile.*}' },
+  { pattern: DOCKERFILE_GLOB },
 ];
 
 export function activate(context: vscode.ExtensionContext): MlopsDeployApi {
@@ -45,7 +45,7 @@ export function activate(context: vscode.ExtensionContext): MlopsDeployApi {
       id: 'mlopsDeploy.lintWorkspace',
       requiresTrust: false,
       run: async () => {
-        const files = await vscode.workspace.findFiles('**/{Dockerfile,Containerfile,*.Dockerfile,*.dockerfile,Dockerfile.*,Containerfile.*}', '**/{node_modules,.git}/**');
+        const files = await vscode.workspace.findFiles(DOCKERFILE_GLOB, `**/{${[...SKIPPED_FOLDERS].join(',')}}/**`);
         let count = 0;
         for (const uri of files.filter((f) => isDockerfileName(basename(f.path)))) {
           linter.lintNow(await vscode.workspace.openTextDocument(uri));
