@@ -21,8 +21,8 @@ export class DockerfileLinter implements vscode.Disposable {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly disposables: vscode.Disposable[] = [];
   /**
-   * What each lint would otherwise read from disk on every keystroke: the config that applies to a folder and
-   * whether it has a .dockerignore. Cleared whenever a watched file or a setting changes.
+   * What each lint would otherwise read from disk on every keystroke: the config that applies to a file and whether
+   * a .dockerignore applies to it. Cleared whenever a watched file or a setting changes.
    */
   private readonly folderFacts = new Map<string, { config: LintConfig | undefined; hasDockerignore: boolean | undefined }>();
 
@@ -62,6 +62,8 @@ export class DockerfileLinter implements vscode.Disposable {
   /** Forgets what was read from disk and lints every open Dockerfile again. */
   refresh(): void {
     this.folderFacts.clear();
+    // A config file that was fixed or deleted must not keep its old problems; reading it again reports what is left.
+    this.configDiagnostics.clear();
     this.lintAllOpen();
   }
 
