@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { applyEdits, isAtLeast, type Finding } from '../core/findings';
-import { dockerignoreCandidates, isDockerfileName, SKIPPED_FOLDERS } from '../core/files';
+import { dockerignoreCandidates, isDockerfileName, looksBinary, SKIPPED_FOLDERS } from '../core/files';
 import { initShellParser } from '../core/dockerfile/bash';
-import { lintDockerfile, looksBinary } from '../core/dockerfile/lint';
+import { lintDockerfile } from '../core/dockerfile/lint';
 import {
   configFilesFor,
   configFromEnv,

@@ -20,3 +20,8 @@ export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['.git', 'node_modul
 export function dockerignoreCandidates(dockerfileName: string): string[] {
   return [`${dockerfileName}.dockerignore`, '.dockerignore'];
 }
+
+/** Whether text looks binary: a NUL byte in its first 8 KiB, as git and grep decide. */
+export function looksBinary(text: string): boolean {
+  return text.slice(0, 8192).includes('\u0000');
+}

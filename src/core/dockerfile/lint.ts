@@ -1,5 +1,6 @@
-import { compareFindings, type Finding, type Severity } from '../findings';
-import type { LintConfig } from '../rules/config';
+import { compareFindings, type Finding } from '../findings';
+import { looksBinary } from '../files';
+import { configuredSeverity, type LintConfig } from '../rules/config';
 import { parseDockerfile } from './model';
 import type { DockerfileFacts, DockerfileRule, DockerfileVisitor } from './rule';
 import { dockerfileRules } from './rules';
@@ -14,17 +15,6 @@ export interface DockerfileLintOptions {
   onRuleError?: (ruleId: string, error: unknown) => void;
 }
 
-/** Whether text looks binary: a NUL byte in its first 8 KiB, as git and grep decide. */
-export function looksBinary(text: string): boolean {
-  return text.slice(0, 8192).includes('\u0000');
-}
-
-/** The severity a rule reports at under a config, or undefined when the rule is off. */
-export function configuredSeverity(rule: DockerfileRule, config: LintConfig | undefined): Severity | undefined {
-  const setting = config?.rules[rule.id] ?? rule.defaultSeverity;
-  return setting === 'off' ? undefined : setting;
-}
-
 /**
  * Lints one Dockerfile's text. It never throws: the parser accepts any text, and a rule that fails is reported
  * through `onRuleError` and skipped. Binary text gets no findings.
@@ -37,7 +27,7 @@ export function lintDockerfile(text: string, options: DockerfileLintOptions = {}
   const visitors: Array<{ rule: DockerfileRule; visitor: DockerfileVisitor }> = [];
   const fail = (rule: DockerfileRule, error: unknown): void => options.onRuleError?.(rule.id, error);
   for (const rule of options.rules ?? dockerfileRules) {
-    const severity = configuredSeverity(rule, options.config);
+    const severity = configuredSeverity(rule.id, rule.defaultSeverity, options.config);
     if (!severity) continue;
     try {
       const visitor = rule.create({

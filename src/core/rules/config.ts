@@ -36,6 +36,12 @@ export const DEFAULT_CONFIG: LintConfig = { rules: {} };
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = [...SEVERITIES, 'off'];
 export const FAILURE_THRESHOLDS: readonly FailureThreshold[] = [...SEVERITIES, 'none'];
 
+/** The severity a rule (or any other coded finding) reports at under a config, or undefined when it is off. */
+export function configuredSeverity(code: string, defaultSeverity: SeveritySetting, config: LintConfig | undefined): Severity | undefined {
+  const setting = config?.rules[code] ?? defaultSeverity;
+  return setting === 'off' ? undefined : setting;
+}
+
 /** Later configs win, rule by rule. */
 export function mergeConfigs(...configs: ReadonlyArray<Partial<LintConfig> | undefined>): LintConfig {
   const merged: LintConfig = { rules: {} };
