@@ -52,23 +52,44 @@ export function runRule(rule: DockerfileRule, code: string, facts: DockerfileFac
  * rule; invalid code gives exactly the listed findings, at those places, and the fix gives exactly `output`.
  */
 export function ruleTests(rule: DockerfileRule, cases: { valid: Array<string | ValidCase>; invalid: InvalidCase[] }): void {
+  findingTable(rule, cases, (c) => runRule(rule, c.code, c.facts, c.settings), { before: () => initShellParser() });
+}
+
+/** What a table needs of a rule: its id and the severity its findings carry in the table's runs. */
+export interface TableRule {
+  id: string;
+  defaultSeverity: string;
+}
+
+/**
+ * The table behind ruleTests, for any kind of file: `lint` runs the rule alone on a case. Each case of `valid`
+ * gives no finding at all; each case of `invalid` gives exactly its findings, with the rule's severity (`warning`
+ * for a rule that is off by default), and its fix and first suggestion give exactly `output` and `suggestion`.
+ * With `noFixes`, every finding must be without a safe fix.
+ */
+export function findingTable<Case extends ValidCase>(
+  rule: TableRule,
+  cases: { valid: Array<string | Case>; invalid: Array<Case & Omit<InvalidCase, keyof ValidCase>> },
+  lint: (testCase: Case) => Finding[],
+  options: { before?: () => unknown; noFixes?: boolean } = {},
+): void {
   describe(rule.id, () => {
-    before(() => initShellParser());
+    if (options.before) before(options.before);
     for (const [i, raw] of cases.valid.entries()) {
-      const valid = typeof raw === 'string' ? { code: raw } : raw;
+      const valid = (typeof raw === 'string' ? { code: raw } : raw) as Case;
       it(`valid ${i + 1}${valid.name ? `: ${valid.name}` : ''}`, () => {
-        const findings = runRule(rule, valid.code, valid.facts, valid.settings);
-        assert.deepEqual(findings.map(describeFinding), []);
+        assert.deepEqual(lint(valid).map(describeFinding), []);
       });
     }
     for (const [i, invalid] of cases.invalid.entries()) {
       it(`invalid ${i + 1}${invalid.name ? `: ${invalid.name}` : ''}`, () => {
-        const findings = runRule(rule, invalid.code, invalid.facts, invalid.settings);
+        const findings = lint(invalid);
         assert.equal(findings.length, invalid.errors.length, `expected ${invalid.errors.length} finding(s), got: ${JSON.stringify(findings.map(describeFinding))}`);
         for (const [j, expected] of invalid.errors.entries()) {
           const f = findings[j];
           assert.equal(f.code, rule.id);
           assert.equal(f.severity, rule.defaultSeverity === 'off' ? 'warning' : rule.defaultSeverity);
+          if (options.noFixes) assert.equal(f.fix, undefined);
           assert.deepEqual(
             { line: f.range.start.line + 1, column: f.range.start.character + 1 },
             { line: expected.line, column: expected.column },
