@@ -60,6 +60,14 @@ export function flagNamed(instruction: Instruction, name: string): Flag | undefi
   return flagsOf(instruction).find((flag) => flag.getName() === name);
 }
 
+/** The value of a COPY's `--from` and its range, when the flag has a value. */
+export function copyFrom(instruction: Instruction): { value: string; range: Range } | undefined {
+  const flag = flagNamed(instruction, 'from');
+  const value = flag?.getValue();
+  const range = flag?.getValueRange();
+  return value && range ? { value, range } : undefined;
+}
+
 /** The instruction's flags as `name=value` strings, sorted, so that two instructions' flags can be compared. */
 export function flagSignature(instruction: Instruction): string {
   return flagsOf(instruction)

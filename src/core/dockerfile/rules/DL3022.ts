@@ -1,4 +1,4 @@
-import { flagNamed, hasExpansion } from '../instructions';
+import { copyFrom, hasExpansion } from '../instructions';
 import { stageOf } from '../model';
 import { perInstruction } from '../rule';
 
@@ -12,11 +12,10 @@ export const DL3022 = perInstruction(
   },
   ['COPY'],
   (instruction, context) => {
-    const flag = flagNamed(instruction, 'from');
-    const value = flag?.getValue();
-    const range = flag?.getValueRange();
+    const from = copyFrom(instruction);
     const stage = stageOf(context.model, instruction);
-    if (!flag || !value || !range || !stage) return;
+    if (!from || !stage) return;
+    const { value, range } = from;
     // A stage index (`--from=0`), an image (`nginx:1.27`, `ghcr.io/x/y`), or a build argument are not aliases.
     if (/^\d+$/.test(value) || /[/:@]/.test(value) || hasExpansion(value)) return;
     const name = value.toLowerCase();

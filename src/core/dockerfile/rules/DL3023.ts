@@ -1,4 +1,4 @@
-import { flagNamed } from '../instructions';
+import { copyFrom } from '../instructions';
 import { stageOf } from '../model';
 import { perInstruction } from '../rule';
 
@@ -12,11 +12,10 @@ export const DL3023 = perInstruction(
   },
   ['COPY'],
   (instruction, context) => {
-    const flag = flagNamed(instruction, 'from');
-    const value = flag?.getValue();
-    const range = flag?.getValueRange();
+    const from = copyFrom(instruction);
     const stage = stageOf(context.model, instruction);
-    if (!flag || !value || !range || !stage) return;
+    if (!from || !stage) return;
+    const { value, range } = from;
     const name = value.toLowerCase();
     // The stage's own index (`COPY --from=1` in the second stage) refers to it just as its name does.
     const isSelf = (stage.name !== undefined && name === stage.name) || name === String(stage.index);
