@@ -28,6 +28,15 @@ async function bundles() {
     banner: { js: 'globalThis.__mlopsDeployLoadStart = performance.now();' },
   });
   await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' });
+  // The Kubernetes schemas (megabytes of compiled validators) load only when MLO215 first runs, from a bundle of
+  // their own that both bundles above require at run time (src/core/kubernetes/schema/loader.ts). The one RE2 pattern
+  // among them needs no WebAssembly regex engine (see schema/re2.ts).
+  await build({
+    ...common,
+    entryPoints: ['src/core/kubernetes/schema/validators.ts'],
+    outfile: 'dist/schema.js',
+    alias: { 're2-wasm': './src/core/kubernetes/schema/re2.ts' },
+  });
   // The Bash parser's WebAssembly files are loaded at run time from beside the bundles.
   mkdirSync('dist', { recursive: true });
   copyFileSync('node_modules/web-tree-sitter/tree-sitter.wasm', 'dist/tree-sitter.wasm');

@@ -1,5 +1,6 @@
 // `npm run test:e2e`: what a user does, in a browser, against the built extension installed in a real VS Code
-// (code-server): open examples/Dockerfile from the Explorer, look at the Problems panel, apply a quick fix and save.
+// (code-server): open examples/Dockerfile from the Explorer, look at the Problems panel, apply a quick fix and save;
+// then open examples/k8s/deployment.yaml and look at the Kubernetes findings.
 // Screenshots go to test/e2e/artifacts/.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -109,6 +110,23 @@ async function main() {
     }
     console.log(`         problems in Dockerfile: ${countBefore} -> ${countAfter}; ${applied.code}: ${sameCodeBefore} -> ${sameCodeAfter}`);
     await page.screenshot({ path: path.join(artifactsDir, 'after-fix.png') });
+
+    step('Double-clicking k8s/deployment.yaml in the Explorer');
+    await page.getByRole('treeitem', { name: 'k8s', exact: true }).click();
+    await page.getByRole('treeitem', { name: 'deployment.yaml', exact: true }).dblclick();
+    await page.locator('.tabs-container .tab.active', { hasText: 'deployment.yaml' }).waitFor();
+
+    step('Waiting for the Kubernetes findings, those of one object and those across the workspace');
+    const manifestRows = page.locator('.markers-panel .monaco-list-row').filter({ hasText: /MLO[23]\d\d/ });
+    await manifestRows.filter({ hasText: /MLO303/ }).first().waitFor();
+    const manifestFindings = await readFindings(manifestRows);
+    for (const finding of manifestFindings) {
+      console.log(`         ${finding.code} ${finding.severity} at ${finding.location}`);
+    }
+    for (const code of ['MLO201', 'MLO203', 'MLO206', 'MLO207', 'MLO303']) {
+      if (!manifestFindings.some((finding) => finding.code === code)) throw new Error(`the Problems panel does not list ${code} for the example's manifests`);
+    }
+    await page.screenshot({ path: path.join(artifactsDir, 'problems-kubernetes.png') });
 
     console.log(`\nPASS: end-to-end test (${((Date.now() - started) / 1000).toFixed(1)} s); screenshots in ${path.relative(repoRoot, artifactsDir)}/`);
     return 0;

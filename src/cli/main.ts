@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { applyEdits, isAtLeast, type Finding } from '../core/findings';
-import { dockerignoreCandidates, isDockerfileName, looksBinary, SKIPPED_FOLDERS } from '../core/files';
+import { dockerignoreCandidates, isYamlName, lintableKindOf, looksBinary, looksLikeKubernetes, SKIPPED_FOLDERS, type LintableKind } from '../core/files';
+import { HELM_SKIPPED } from '../core/kubernetes/lint';
+import { lintKubernetesFiles } from '../core/kubernetes/workspace/index';
+import { expandKustomizeResources } from '../core/kubernetes/workspace/kustomize';
+import { lintMlopsFile } from '../core/mlops/lint';
+import { lintTritonConfig } from '../core/triton/lint';
 import { initShellParser } from '../core/dockerfile/bash';
 import { lintDockerfile } from '../core/dockerfile/lint';
 import {
@@ -10,6 +15,7 @@ import {
   configFromEnv,
   FAILURE_THRESHOLDS,
   mergeConfigs,
+  normaliseKubernetesVersion,
   parseConfigFile,
   type FailureThreshold,
   type LintConfig,
@@ -22,9 +28,13 @@ const VERSION = typeof MLOPS_DEPLOY_VERSION === 'string' ? MLOPS_DEPLOY_VERSION 
 
 const USAGE = `Usage: mlops-deploy lint [options] PATH...
 
-Lints Dockerfiles against the MLOps deployment guide and hadolint's rules. PATH is a file, a folder (searched
-recursively for Dockerfile, Containerfile, *.Dockerfile and Dockerfile.*; .git and node_modules are skipped) or
-- for stdin.
+Lints deployment files against the MLOps deployment guide: Dockerfiles (with hadolint's rules), Kubernetes
+manifests (each object, and across all manifests given: Services, HPAs, PDBs, NetworkPolicies, RBAC), Triton
+config.pbtxt files and mlops.yaml. PATH is a file, a folder or - for stdin. Folders are searched recursively
+(.git and node_modules skipped) for Dockerfile, Containerfile, *.Dockerfile, Dockerfile.*, config.pbtxt,
+mlops.yaml and the *.yaml/*.yml files that hold a Kubernetes object or a kustomization. A file named on the
+command line is linted whatever its name: YAML as Kubernetes, anything else as a Dockerfile unless it holds a
+Kubernetes object. A Helm chart's templates are skipped (lint the output of \`helm template\`).
 
 Options:
   -f, --format FORMAT               tty, json, sarif, checkstyle, gitlab or junit (default: tty)
@@ -35,6 +45,8 @@ Options:
                                     found above each file
       --ignore RULE                 turn a rule off (repeatable)
       --fix                         apply every safe fix in place, then report what is left
+      --kubernetes-version VERSION  the cluster's Kubernetes version (1.16 to 1.33, default 1.33): which
+                                    apiVersions the schema check (MLO215) accepts as served
   -h, --help                        show this help
   -v, --version                     print the version
 
@@ -54,6 +66,7 @@ interface Options {
   config?: string;
   ignore: string[];
   fix: boolean;
+  kubernetesVersion?: string;
   paths: string[];
 }
 
@@ -113,6 +126,12 @@ function parseArgs(args: string[]): Options | 'help' | 'version' {
       case '--fix':
         options.fix = true;
         break;
+      case '--kubernetes-version': {
+        const version = normaliseKubernetesVersion(value());
+        if (version === undefined) throw new CliError('--kubernetes-version must be a Kubernetes version such as 1.30');
+        options.kubernetesVersion = version;
+        break;
+      }
       default:
         if (arg.startsWith('-') && arg !== '-') throw new CliError(`unknown option ${arg}`);
         options.paths.push(arg);
@@ -123,9 +142,16 @@ function parseArgs(args: string[]): Options | 'help' | 'version' {
   return options;
 }
 
-/** Expands the PATH arguments into Dockerfiles, in a stable order; a missing path is an error. */
-function collectFiles(paths: string[], cwd: string): string[] {
-  const files: string[] = [];
+/** A file to lint: `-` is stdin. The kind comes from the name, and for YAML and stdin from the text. */
+interface Target {
+  file: string;
+  /** Whether the user named the file itself rather than a folder holding it. */
+  explicit: boolean;
+}
+
+/** Expands the PATH arguments into files that may be linted, in a stable order; a missing path is an error. */
+function collectFiles(paths: string[], cwd: string): Target[] {
+  const files: Target[] = [];
   const walk = (dir: string): void => {
     let entries;
     try {
@@ -138,14 +164,14 @@ function collectFiles(paths: string[], cwd: string): string[] {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!SKIPPED_FOLDERS.has(entry.name)) walk(path);
-      } else if (entry.isFile() && isDockerfileName(entry.name)) {
-        files.push(path);
+      } else if (entry.isFile() && lintableKindOf(entry.name) !== undefined) {
+        files.push({ file: path, explicit: false });
       }
     }
   };
   for (const path of paths) {
     if (path === '-') {
-      files.push('-');
+      files.push({ file: '-', explicit: true });
       continue;
     }
     const absolute = resolve(cwd, path);
@@ -156,9 +182,26 @@ function collectFiles(paths: string[], cwd: string): string[] {
       throw new CliError(`${path}: no such file or folder`);
     }
     if (stats.isDirectory()) walk(absolute);
-    else files.push(absolute);
+    else files.push({ file: absolute, explicit: true });
   }
   return files;
+}
+
+/**
+ * What a file is. A file named on the command line is linted whatever its name: YAML as Kubernetes, stdin and
+ * other names as a Dockerfile unless its text holds a Kubernetes object. In a folder, YAML files that hold no
+ * Kubernetes object (workflows, compose files) are left alone.
+ */
+function kindOf(target: Target, text: string): LintableKind | undefined {
+  const name = target.file === '-' ? '' : basename(target.file);
+  const kind = lintableKindOf(name, target.explicit && isYamlName(name) ? undefined : text);
+  if (kind !== undefined || !target.explicit) return kind;
+  return looksLikeKubernetes(text) ? 'kubernetes' : 'dockerfile';
+}
+
+/** Whether a folder is a Helm chart: its templates are skipped until Helm renders them. */
+function isChartFolder(folder: string): boolean {
+  return existsSync(join(folder, 'Chart.yaml'));
 }
 
 function displayPath(file: string, cwd: string): string {
@@ -231,11 +274,18 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
     const loader = new ConfigLoader(io);
     const env = configFromEnv(io.env, ruleIds);
     for (const problem of env.problems) io.stderr(`mlops-deploy: ${problem}\n`);
-    const flags: LintConfig = { rules: Object.fromEntries(options.ignore.map((id) => [id, 'off'])), failureThreshold: options.failureThreshold };
-    const explicit = options.config ? loader.load(resolve(io.cwd, options.config)) : undefined;
+    const flags: LintConfig = {
+      rules: Object.fromEntries(options.ignore.map((id) => [id, 'off'])),
+      failureThreshold: options.failureThreshold,
+      kubernetes: options.kubernetesVersion ? { version: options.kubernetesVersion } : undefined,
+    };
+    const explicitConfig = options.config ? loader.load(resolve(io.cwd, options.config)) : undefined;
     const results: FileResult[] = [];
+    const manifests: Array<{ result: FileResult; file: string; text: string; config: LintConfig; explicit: boolean }> = [];
+    let helmSkipped = 0;
     let threshold: FailureThreshold = 'info';
-    for (const file of collectFiles(options.paths, io.cwd)) {
+    for (const target of collectFiles(options.paths, io.cwd)) {
+      const { file } = target;
       let text: string;
       try {
         text = file === '-' ? io.readStdin() : readFileSync(file, 'utf8');
@@ -246,19 +296,82 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
         io.stderr(`${displayPath(file, io.cwd)}: skipped, it is a binary file\n`);
         continue;
       }
+      const kind = kindOf(target, text);
+      if (kind === undefined) continue;
       const dir = file === '-' ? io.cwd : dirname(file);
-      const files = explicit ? [] : configFilesFor(dir, existsSync, io.env);
-      const config = mergeConfigs(explicit, ...files.map((path) => loader.load(path)), env.config, flags);
+      const files = explicitConfig ? [] : configFilesFor(dir, existsSync, io.env);
+      const config = mergeConfigs(explicitConfig, ...files.map((path) => loader.load(path)), env.config, flags);
       threshold = config.failureThreshold ?? threshold;
-      const lint = (source: string): Finding[] =>
-        lintDockerfile(source, {
-          config,
-          facts: { hasDockerignore: file === '-' ? undefined : dockerignoreCandidates(basename(file)).some((name) => existsSync(join(dir, name))) },
-          onRuleError: (id, error) => io.stderr(`${displayPath(file, io.cwd)}: rule ${id} failed and was skipped: ${String(error)}\n`),
-        });
-      let findings = lint(text);
-      if (options.fix) findings = fixFile(file, text, findings, lint, io);
-      results.push({ file: displayPath(file, io.cwd), findings });
+      const onRuleError = (id: string, error: unknown): void =>
+        io.stderr(`${displayPath(file, io.cwd)}: rule ${id} failed and was skipped: ${String(error)}\n`);
+      const result: FileResult = { file: displayPath(file, io.cwd), findings: [] };
+      results.push(result);
+      switch (kind) {
+        case 'kubernetes':
+          // Workspace rules look at every manifest given at once, so manifests are linted together below.
+          manifests.push({ result, file, text, config, explicit: target.explicit });
+          break;
+        case 'triton':
+          result.findings = lintTritonConfig(text, { path: file === '-' ? undefined : file, listDirectory: file === '-' ? undefined : listDirectory, config, onRuleError });
+          break;
+        case 'mlops':
+          result.findings = lintMlopsFile(text, { config });
+          break;
+        default: {
+          const lint = (source: string): Finding[] =>
+            lintDockerfile(source, {
+              config,
+              facts: { hasDockerignore: file === '-' ? undefined : dockerignoreCandidates(basename(file)).some((name) => existsSync(join(dir, name))) },
+              onRuleError,
+            });
+          result.findings = lint(text);
+          if (options.fix) result.findings = fixFile(file, text, result.findings, lint, io);
+        }
+      }
+    }
+    if (manifests.length > 0) {
+      // A kustomization's resources belong to what is deployed even when they lie outside the paths given.
+      const known = new Set(manifests.map((m) => m.file));
+      const reached = await expandKustomizeResources(
+        manifests.map((m) => m.file).filter((file) => file !== '-'),
+        { readFile: readTextOrUndefined, listDir: (path) => listDirectory(path)?.map((entry) => entry.name) },
+      );
+      for (const file of reached) {
+        if (known.has(file)) continue;
+        const text = readTextOrUndefined(file);
+        if (text === undefined || looksBinary(text) || !looksLikeKubernetes(text)) continue;
+        const files = explicitConfig ? [] : configFilesFor(dirname(file), existsSync, io.env);
+        const config = mergeConfigs(explicitConfig, ...files.map((path) => loader.load(path)), env.config, flags);
+        const result: FileResult = { file: displayPath(file, io.cwd), findings: [] };
+        results.push(result);
+        manifests.push({ result, file, text, config, explicit: false });
+      }
+      const configs = new Map(manifests.map((m) => [m.file, m.config]));
+      const lintAll = (texts: ReadonlyMap<string, string>): Map<string, Finding[]> =>
+        lintKubernetesFiles(
+          manifests.map((m) => ({ path: m.file, text: texts.get(m.file) ?? m.text })),
+          {
+            config: (path) => configs.get(path),
+            isChartFolder,
+            onRuleError: (id, error) => io.stderr(`mlops-deploy: rule ${id} failed and was skipped: ${String(error)}\n`),
+          },
+        );
+      let byFile = lintAll(new Map());
+      if (options.fix) byFile = fixManifests(manifests, byFile, lintAll, io);
+      for (const manifest of manifests) {
+        const findings = byFile.get(manifest.file) ?? [];
+        // A chart's templates met in a folder are left out quietly (one line below says how many); a template named
+        // on the command line gets its finding saying why it was not checked.
+        if (!manifest.explicit && findings.length === 1 && findings[0].code === HELM_SKIPPED) {
+          helmSkipped++;
+          results.splice(results.indexOf(manifest.result), 1);
+        } else {
+          manifest.result.findings = findings;
+        }
+      }
+    }
+    if (helmSkipped > 0) {
+      io.stderr(`mlops-deploy: skipped ${helmSkipped} Helm template file${helmSkipped === 1 ? '' : 's'}; lint the output of \`helm template\` instead\n`);
     }
     io.stdout(format(results, options, io));
     return threshold !== 'none' && results.some((r) => r.findings.some((f) => isAtLeast(f.severity, threshold))) ? 1 : 0;
@@ -305,4 +418,58 @@ function fixFile(file: string, original: string, findings: Finding[], lint: (tex
   }
   // A created file (a .dockerignore) changes what the rules see.
   return createdAny ? lint(text) : current;
+}
+
+/**
+ * The safe fixes of manifests, applied until none is left (a few rounds at most). Workspace rules see every
+ * manifest, so each round lints them all again. Changed files are written; nothing is created.
+ */
+function fixManifests(
+  manifests: ReadonlyArray<{ file: string; text: string }>,
+  initial: Map<string, Finding[]>,
+  lintAll: (texts: ReadonlyMap<string, string>) => Map<string, Finding[]>,
+  io: CliIo,
+): Map<string, Finding[]> {
+  const texts = new Map(manifests.map((m) => [m.file, m.text]));
+  let current = initial;
+  for (let round = 0; round < 5; round++) {
+    let changed = false;
+    for (const [file, findings] of current) {
+      const edits = findings.flatMap((f) => f.fix?.edits ?? []);
+      const text = texts.get(file);
+      if (edits.length === 0 || text === undefined || file === '-') continue;
+      const next = applyEdits(text, edits);
+      if (next !== text) {
+        texts.set(file, next);
+        changed = true;
+      }
+    }
+    if (!changed) break;
+    current = lintAll(texts);
+  }
+  for (const manifest of manifests) {
+    const text = texts.get(manifest.file);
+    if (text !== undefined && text !== manifest.text) {
+      writeFileSync(manifest.file, text);
+      io.stderr(`${displayPath(manifest.file, io.cwd)}: fixed\n`);
+    }
+  }
+  return current;
+}
+
+function readTextOrUndefined(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** A folder's entries for the Triton rules that look at a model's folder; undefined when it cannot be read. */
+function listDirectory(dir: string): Array<{ name: string; isDirectory: boolean }> | undefined {
+  try {
+    return readdirSync(dir, { withFileTypes: true }).map((entry) => ({ name: entry.name, isDirectory: entry.isDirectory() }));
+  } catch {
+    return undefined;
+  }
 }

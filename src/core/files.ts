@@ -25,3 +25,46 @@ export function dockerignoreCandidates(dockerfileName: string): string[] {
 export function looksBinary(text: string): boolean {
   return text.slice(0, 8192).includes('\u0000');
 }
+
+/** The kinds of file the linter reads. */
+export type LintableKind = 'dockerfile' | 'kubernetes' | 'triton' | 'mlops';
+
+/** The project's deployment file, `mlops.yaml` (or `.yml`). */
+export function isMlopsFileName(name: string): boolean {
+  return /^mlops\.ya?ml$/i.test(name);
+}
+
+/** A Triton model configuration; Triton reads exactly this name in a model's folder. */
+export function isTritonConfigName(name: string): boolean {
+  return name === 'config.pbtxt';
+}
+
+export function isYamlName(name: string): boolean {
+  return /\.ya?ml$/i.test(name);
+}
+
+/** A Kustomize file, whose `resources` belong to the workspace even where they hold no object of their own. */
+export function isKustomizationName(name: string): boolean {
+  return /^(kustomization\.ya?ml|Kustomization)$/.test(name);
+}
+
+/**
+ * Whether YAML text may hold a Kubernetes object: some line sets `apiVersion` and some line sets `kind`, in block
+ * style or written as JSON. It decides which YAML files of a folder are manifests (a GitHub workflow or a
+ * docker-compose file is not) before anything is parsed, so it errs on the side of yes; the parser decides the rest.
+ */
+export function looksLikeKubernetes(text: string): boolean {
+  return /^[\s\-{,]*["']?apiVersion["']?\s*:/m.test(text) && /^[\s\-{,]*["']?kind["']?\s*:/m.test(text);
+}
+
+/**
+ * What a file is, from its name, and for YAML from its text: `mlops.yaml`, a Triton `config.pbtxt`, a Dockerfile
+ * by name, a Kubernetes manifest when its text holds an object or it is a kustomization, else nothing to lint.
+ */
+export function lintableKindOf(name: string, text?: string): LintableKind | undefined {
+  if (isMlopsFileName(name)) return 'mlops';
+  if (isTritonConfigName(name)) return 'triton';
+  if (isDockerfileName(name)) return 'dockerfile';
+  if (isYamlName(name)) return isKustomizationName(name) || text === undefined || looksLikeKubernetes(text) ? 'kubernetes' : undefined;
+  return isKustomizationName(name) ? 'kubernetes' : undefined;
+}

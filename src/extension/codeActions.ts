@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import { writeFileSync } from 'node:fs';
-import { nonOverlappingEdits, type Finding, type Fix } from '../core/findings';
+import { nonOverlappingEdits, type Finding, type Fix, type TextEdit } from '../core/findings';
 import { parseDockerfile, type DockerfileModel } from '../core/dockerfile/model';
 import { ignoreEdit } from '../core/dockerfile/suppress';
+import { manifestIgnoreEdit } from '../core/kubernetes/ignore';
 import { DIAGNOSTIC_SOURCE, diagnosticCode, toRange, toTextEdits } from './convert';
-import type { DockerfileLinter } from './dockerfileLinter';
+import { documentKindOf } from './documentLinter';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('mlops-deploy');
 
@@ -45,19 +46,33 @@ export async function createFilesForFix(args: CreateFilesArgs): Promise<vscode.U
   return created;
 }
 
+/** Where the code actions find the findings behind a document's diagnostics. */
+export interface FindingSource {
+  findingsFor(document: vscode.TextDocument): Finding[];
+}
+
 /**
  * Quick fixes for each finding under the cursor: its safe fix (preferred), its suggestions, and ignoring the rule
- * on this instruction or in the whole file. `source.fixAll.mlops-deploy` applies every safe fix in one edit.
+ * here or more widely (in a Dockerfile: this instruction or the whole file; in a manifest or a Triton config: this
+ * field or the whole object). `source.fixAll.mlops-deploy` applies every safe fix in one edit.
  */
-export class DockerfileCodeActions implements vscode.CodeActionProvider {
+export class LintCodeActions implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
   };
 
-  constructor(private readonly linter: DockerfileLinter) {}
+  constructor(private readonly sources: readonly FindingSource[]) {}
+
+  private findingsFor(document: vscode.TextDocument): Finding[] {
+    for (const source of this.sources) {
+      const findings = source.findingsFor(document);
+      if (findings.length > 0) return findings;
+    }
+    return [];
+  }
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    const findings = this.linter.findingsFor(document);
+    const findings = this.findingsFor(document);
     if (findings.length === 0) return [];
     if (context.only && (FIX_ALL_KIND.contains(context.only) || context.only.contains(FIX_ALL_KIND))) {
       const fixAll = this.fixAll(document, findings);
@@ -74,9 +89,22 @@ export class DockerfileCodeActions implements vscode.CodeActionProvider {
       if (!finding) continue;
       if (finding.fix) actions.push(this.action(document, finding.fix, diagnostic, true));
       for (const suggestion of finding.suggestions ?? []) actions.push(this.action(document, suggestion, diagnostic, false));
-      model ??= parseDockerfile(document.getText());
-      actions.push(this.ignoreAction(document, model, finding, diagnostic, 'line'));
-      actions.push(this.ignoreAction(document, model, finding, diagnostic, 'file'));
+      const kind = documentKindOf(document);
+      if (kind === 'dockerfile') {
+        model ??= parseDockerfile(document.getText());
+        const dockerfile = model;
+        for (const scope of ['line', 'file'] as const) {
+          const title = scope === 'line' ? `Ignore ${finding.code} on this line` : `Ignore ${finding.code} in this file`;
+          actions.push(this.ignoreAction(document, title, diagnostic, () => ignoreEdit(dockerfile, finding, scope)));
+        }
+      } else if (kind !== 'mlops') {
+        // Manifests and Triton configs read the same comment on the line before a field.
+        const scopes = kind === 'triton' ? (['field'] as const) : (['field', 'object'] as const);
+        for (const scope of scopes) {
+          const title = scope === 'field' ? `Ignore ${finding.code} here` : `Ignore ${finding.code} for this object`;
+          actions.push(this.ignoreAction(document, title, diagnostic, () => manifestIgnoreEdit(document.getText(), finding, scope)));
+        }
+      }
     }
     return actions;
   }
@@ -93,19 +121,12 @@ export class DockerfileCodeActions implements vscode.CodeActionProvider {
     return action;
   }
 
-  private ignoreAction(
-    document: vscode.TextDocument,
-    model: DockerfileModel,
-    finding: Finding,
-    diagnostic: vscode.Diagnostic,
-    scope: 'line' | 'file',
-  ): vscode.CodeAction {
-    const title = scope === 'line' ? `Ignore ${finding.code} on this line` : `Ignore ${finding.code} in this file`;
+  private ignoreAction(document: vscode.TextDocument, title: string, diagnostic: vscode.Diagnostic, edit: () => TextEdit): vscode.CodeAction {
     const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
     action.diagnostics = [diagnostic];
-    const edit = new vscode.WorkspaceEdit();
-    edit.set(document.uri, toTextEdits([ignoreEdit(model, finding, scope)]));
-    action.edit = edit;
+    const workspaceEdit = new vscode.WorkspaceEdit();
+    workspaceEdit.set(document.uri, toTextEdits([edit()]));
+    action.edit = workspaceEdit;
     return action;
   }
 

@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
 import { basename } from 'node:path';
 import { initShellParser } from '../core/dockerfile/bash';
-import { DOCKERFILE_GLOB, isDockerfileName, SKIPPED_FOLDERS } from '../core/files';
+import { DOCKERFILE_GLOB, lintableKindOf, SKIPPED_FOLDERS } from '../core/files';
 import { ruleIds } from '../core/rules/registry';
-import { CREATE_FILES_COMMAND, createFilesForFix, DockerfileCodeActions, type CreateFilesArgs } from './codeActions';
+import { CREATE_FILES_COMMAND, createFilesForFix, LintCodeActions, type CreateFilesArgs } from './codeActions';
 import { registerCommands } from './commands';
-import { DockerfileLinter } from './dockerfileLinter';
+import { ConfigResolver } from './configResolver';
+import { DocumentLinter } from './documentLinter';
 import { RuleDocHover } from './hover';
+import { ManifestLinter } from './manifestLinter';
 
 declare global {
   // Set by the bundle's first line (see scripts/build.mjs) so activation time includes loading the bundle.
@@ -16,24 +18,47 @@ declare global {
 export interface MlopsDeployApi {
   /** Milliseconds from the bundle starting to load to the end of activate(). */
   activationMs: number;
+  /** Settles when the workspace's Kubernetes manifests have been indexed once. */
+  manifestsIndexed: Promise<void>;
 }
 
-const DOCKERFILE_SELECTOR: vscode.DocumentSelector = [
+const LINTED_SELECTOR: vscode.DocumentSelector = [
   { language: 'dockerfile' },
   { pattern: DOCKERFILE_GLOB },
+  { language: 'yaml' },
+  { pattern: '**/*.{yaml,yml}' },
+  { language: 'triton-pbtxt' },
+  { pattern: '**/config.pbtxt' },
 ];
 
 export function activate(context: vscode.ExtensionContext): MlopsDeployApi {
   const started = globalThis.__mlopsDeployLoadStart ?? performance.now();
   const output = vscode.window.createOutputChannel('MLOps Deploy');
   const docsRoot = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules');
-  const linter = new DockerfileLinter(docsRoot, output);
+  const configs = new ConfigResolver(output);
+  const linter = new DocumentLinter(docsRoot, output, configs);
+  const manifests = new ManifestLinter(docsRoot, output, configs);
+  const refresh = (): void => {
+    configs.clear();
+    linter.refresh();
+    void manifests.refresh();
+  };
   context.subscriptions.push(
     output,
+    configs,
     linter,
-    vscode.languages.registerCodeActionsProvider(DOCKERFILE_SELECTOR, new DockerfileCodeActions(linter), DockerfileCodeActions.metadata),
-    vscode.languages.registerHoverProvider(DOCKERFILE_SELECTOR, new RuleDocHover(docsRoot)),
+    manifests,
+    vscode.languages.registerCodeActionsProvider(LINTED_SELECTOR, new LintCodeActions([linter, manifests]), LintCodeActions.metadata),
+    vscode.languages.registerHoverProvider(LINTED_SELECTOR, new RuleDocHover(docsRoot)),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('mlopsDeploy.lint') || event.affectsConfiguration('mlopsDeploy.kubernetes')) refresh();
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(refresh),
   );
+  for (const pattern of ['**/.mlops-deploy.{yaml,yml}', '**/.hadolint.{yaml,yml}']) {
+    const watcher = vscode.workspace.createFileSystemWatcher(pattern);
+    context.subscriptions.push(watcher, watcher.onDidCreate(refresh), watcher.onDidChange(refresh), watcher.onDidDelete(refresh));
+  }
   registerCommands(context, output, [
     {
       // Writing a file the user asked for through a quick fix runs nothing, so it is allowed in restricted mode.
@@ -45,13 +70,19 @@ export function activate(context: vscode.ExtensionContext): MlopsDeployApi {
       id: 'mlopsDeploy.lintWorkspace',
       requiresTrust: false,
       run: async () => {
-        const files = await vscode.workspace.findFiles(DOCKERFILE_GLOB, `**/{${[...SKIPPED_FOLDERS].join(',')}}/**`);
+        const exclude = `**/{${[...SKIPPED_FOLDERS].join(',')}}/**`;
+        const files = [
+          ...(await vscode.workspace.findFiles(DOCKERFILE_GLOB, exclude)),
+          ...(await vscode.workspace.findFiles('**/{config.pbtxt,mlops.yaml,mlops.yml}', exclude)),
+        ];
         let count = 0;
-        for (const uri of files.filter((f) => isDockerfileName(basename(f.path)))) {
+        for (const uri of files) {
+          if (lintableKindOf(basename(uri.path)) === undefined) continue;
           linter.lintNow(await vscode.workspace.openTextDocument(uri));
           count++;
         }
-        void vscode.window.showInformationMessage(`MLOps Deploy linted ${count} Dockerfile${count === 1 ? '' : 's'}.`);
+        await manifests.refresh();
+        void vscode.window.showInformationMessage(`MLOps Deploy linted ${count} file${count === 1 ? '' : 's'} and the workspace's Kubernetes manifests.`);
         return count;
       },
     },
@@ -74,7 +105,7 @@ export function activate(context: vscode.ExtensionContext): MlopsDeployApi {
   );
   const activationMs = performance.now() - started;
   output.appendLine(`Activated in ${activationMs.toFixed(1)} ms.`);
-  return { activationMs };
+  return { activationMs, manifestsIndexed: manifests.ready };
 }
 
 export function deactivate(): void {

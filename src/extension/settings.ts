@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
 import type { LintConfig, SeveritySetting } from '../core/rules/config';
-import { normaliseSeverity } from '../core/rules/config';
+import { normaliseKubernetesVersion, normaliseSeverity } from '../core/rules/config';
 
 export interface LintSettings {
   enable: boolean;
   debounceMs: number;
   configFile: string;
+  /** Manifests larger than this many KiB are not linted as you type. */
+  maxManifestKb: number;
   /** Severity overrides from the settings; they win over the config file. */
   overrides: LintConfig;
 }
@@ -23,6 +25,13 @@ export function readSettings(scope?: vscode.Uri): LintSettings {
     // A restricted workspace must not point the linter at an arbitrary file; VS Code ignores the workspace
     // value of this restricted setting there and this returns the user's own.
     configFile: config.get<string>('configFile', ''),
-    overrides: { rules },
+    maxManifestKb: Math.max(16, config.get<number>('maxManifestKb', 1024)),
+    overrides: { rules, kubernetes: kubernetesSettings(scope) },
   };
+}
+
+/** The cluster version the manifests are checked for; unset leaves it to the config file, then the newest bundled. */
+function kubernetesSettings(scope?: vscode.Uri): LintConfig['kubernetes'] {
+  const version = normaliseKubernetesVersion(vscode.workspace.getConfiguration('mlopsDeploy.kubernetes', scope).get<string>('version', ''));
+  return version ? { version } : undefined;
 }

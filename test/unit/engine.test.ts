@@ -71,7 +71,7 @@ describe('configuration', () => {
       [
         ['error', 1, 10, 'The severity of MLO108 must be one of error, warning, info, style, off.'],
         ['warning', 2, 2, 'Unknown rule id "MLO999".'],
-        ['warning', 4, 0, 'Unknown key "colour": expected rules, ignored, override, failure-threshold, trustedRegistries, label-schema, strict-labels or disable-ignore-pragma.'],
+        ['warning', 4, 0, 'Unknown key "colour": expected rules, ignored, override, failure-threshold, trustedRegistries, label-schema, strict-labels, disable-ignore-pragma or kubernetes.'],
       ],
     );
     assert.deepEqual(parsed.config.rules, { MLO103: 'info' });

@@ -3,7 +3,7 @@ import { configuredSeverity, type LintConfig } from '../rules/config';
 import { looksBinary } from '../files';
 import { detectHelmTemplate, type HelmDetectionOptions } from './helm';
 import { onFirstLine, type KubernetesRule } from './rule';
-import { parseManifestFile, type ParseProblemKind } from './parse';
+import { parseManifestFile, type ParsedManifestFile, type ParseProblemKind } from './parse';
 import { kubernetesRules } from './rules';
 import { isSuppressed, readSuppressions } from './suppress';
 
@@ -14,6 +14,10 @@ export interface ManifestLintOptions {
   config?: LintConfig;
   /** The rules to run; all registered Kubernetes rules by default. */
   rules?: readonly KubernetesRule[];
+  /** The Kubernetes version the manifests are meant for (`1.28`); schema checks default to the newest bundled. */
+  kubernetesVersion?: string;
+  /** The file already parsed from this same text, so that a caller that needs the documents parses it only once. */
+  parsed?: ParsedManifestFile;
   /** Told when a rule throws; the other rules still run and the lint still returns. */
   onRuleError?: (ruleId: string, error: unknown) => void;
 }
@@ -47,7 +51,7 @@ export function lintManifest(text: string, options: ManifestLintOptions = {}): F
         : 'This file holds Helm template actions: it is not checked until Helm renders it (lint the output of `helm template`).';
     return severity ? [{ code: HELM_SKIPPED, severity, message, range: helm.range }] : [];
   }
-  const parsed = parseManifestFile(text);
+  const parsed = options.parsed ?? parseManifestFile(text);
   const lines = text.split(/\r\n|\n|\r/);
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const findings: Finding[] = [];
@@ -71,6 +75,7 @@ export function lintManifest(text: string, options: ManifestLintOptions = {}): F
           object,
           lines,
           eol,
+          kubernetesVersion: options.kubernetesVersion ?? config?.kubernetes?.version,
           locate: document.locate,
           report: ({ path, target, ...report }) => {
             const location = document.locate(path);

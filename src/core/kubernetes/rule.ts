@@ -24,6 +24,8 @@ export interface KubernetesRuleContext {
   readonly lines: readonly string[];
   /** The file's line break (`\n` or `\r\n`), so that inserted lines match the others. */
   readonly eol: string;
+  /** The Kubernetes version the manifests are meant for (`1.28`), when one is configured. */
+  readonly kubernetesVersion?: string;
   locate(path: JsonPath): PathLocation;
   report(report: KubernetesReport): void;
 }

@@ -1,6 +1,7 @@
 import type { Finding } from '../findings';
-import { valueAt } from './objects';
+import { isRecord, valueAt } from './objects';
 import type { ManifestDocument } from './parse';
+import { rulesForPeerCheck, rulesWithPeer } from './peers';
 
 /**
  * The ways a manifest ignores rules, read in one place:
@@ -10,6 +11,13 @@ import type { ManifestDocument } from './parse';
  *     metadata:
  *       annotations:
  *         mlops-deploy.io/ignore: "MLO201,MLO204"   (the whole object)
+ *
+ * and, on the whole object, the exemptions of the other linters, for the rules that ask for the same thing as the
+ * exempted check (PEER_CHECKS): kube-linter's `ignore-check.kube-linter.io/<check>` (any value) and
+ * `kube-linter.io/ignore-all`; kube-score's `kube-score/ignore: <check>[,<check>]`; Polaris'
+ * `polaris.fairwinds.com/<check>-exempt: "true"` and `polaris.fairwinds.com/exempt: "true"`; Checkov's
+ * `checkov.io/skip<n>: <check>[=<reason>]`. An exemption from all of a tool's checks suppresses the rules that have a
+ * counterpart in that tool, not the others: the team decided about what that tool checks.
  */
 export const IGNORE_ANNOTATION = 'mlops-deploy.io/ignore';
 
@@ -27,6 +35,8 @@ export function readSuppressions(lines: readonly string[], documents: readonly M
   for (const document of documents) {
     const annotation = valueAt(document.object, ['metadata', 'annotations', IGNORE_ANNOTATION]);
     if (typeof annotation === 'string') spans.push({ first: document.range.start.line, last: document.range.end.line, ids: idsOf(annotation) });
+    const exempted = peerExemptions(valueAt(document.object, ['metadata', 'annotations']));
+    if (exempted.size > 0) spans.push({ first: document.range.start.line, last: document.range.end.line, ids: exempted });
   }
   lines.forEach((line, at) => {
     const match = PRAGMA.exec(line);
@@ -49,6 +59,29 @@ export function isSuppressed(finding: Finding, spans: readonly Span[]): boolean 
   const line = finding.range.start.line;
   const code = finding.code.toUpperCase();
   return spans.some((span) => span.first <= line && line <= span.last && span.ids.has(code));
+}
+
+const KUBE_LINTER_CHECK = 'ignore-check.kube-linter.io/';
+const POLARIS_CHECK = /^polaris\.fairwinds\.com\/(.+)-exempt$/;
+const CHECKOV_SKIP = /^checkov\.io\/skip\d+$/;
+
+/** Our rule ids that the other linters' exemptions in an object's annotations suppress. */
+export function peerExemptions(annotations: unknown): Set<string> {
+  const ids = new Set<string>();
+  if (!isRecord(annotations)) return ids;
+  const add = (rules: readonly string[]) => rules.forEach((rule) => ids.add(rule));
+  // Annotation values must be strings; an unquoted `true` is a schema error (MLO215) but states the same intent.
+  const isTrue = (value: unknown) => value === true || (typeof value === 'string' && value.trim().toLowerCase() === 'true');
+  for (const [key, value] of Object.entries(annotations)) {
+    const polarisCheck = POLARIS_CHECK.exec(key)?.[1];
+    if (key.startsWith(KUBE_LINTER_CHECK)) add(rulesForPeerCheck('kubeLinter', key.slice(KUBE_LINTER_CHECK.length)));
+    else if (key === 'kube-linter.io/ignore-all') add(rulesWithPeer('kubeLinter'));
+    else if (key === 'kube-score/ignore' && typeof value === 'string') value.split(',').forEach((check) => add(rulesForPeerCheck('kubeScore', check.trim())));
+    else if (key === 'polaris.fairwinds.com/exempt' && isTrue(value)) add(rulesWithPeer('polaris'));
+    else if (polarisCheck !== undefined && isTrue(value)) add(rulesForPeerCheck('polaris', polarisCheck));
+    else if (CHECKOV_SKIP.test(key) && typeof value === 'string') add(rulesForPeerCheck('checkov', value.split('=')[0].trim()));
+  }
+  return ids;
 }
 
 function idsOf(list: string): Set<string> {

@@ -14,6 +14,19 @@ export interface LintConfig {
   failureThreshold?: FailureThreshold;
   /** Settings some Dockerfile rules read (hadolint's `trustedRegistries`, `label-schema`, `strict-labels`). */
   dockerfile?: DockerfileSettings;
+  /** Settings the Kubernetes rules read. */
+  kubernetes?: KubernetesSettings;
+}
+
+export interface KubernetesSettings {
+  /** The cluster's Kubernetes version, `1.N`: which apiVersions MLO215 accepts as served. */
+  version?: string;
+}
+
+/** A Kubernetes version as people write it: `1.28`, `v1.28`, `1.28.3`; undefined when it is none. */
+export function normaliseKubernetesVersion(value: unknown): string | undefined {
+  const match = /^v?1\.(\d{1,2})(\.\d+)?$/.exec(String(value).trim());
+  return match ? `1.${Number(match[1])}` : undefined;
 }
 
 /** The type a label's value must have under hadolint's `label-schema`. */
@@ -50,6 +63,7 @@ export function mergeConfigs(...configs: ReadonlyArray<Partial<LintConfig> | und
     Object.assign(merged.rules, config.rules);
     if (config.failureThreshold !== undefined) merged.failureThreshold = config.failureThreshold;
     if (config.dockerfile) merged.dockerfile = { ...merged.dockerfile, ...config.dockerfile };
+    if (config.kubernetes) merged.kubernetes = { ...merged.kubernetes, ...config.kubernetes };
   }
   return merged;
 }
@@ -224,6 +238,24 @@ export function parseConfigFile(text: string, knownRuleIds: ReadonlySet<string>)
         if (flag !== undefined) dockerfile.disableIgnorePragma = flag;
         break;
       }
+      case 'kubernetes': {
+        if (!isMap(value)) {
+          problem(value ?? keyNode, '`kubernetes` must be a mapping, such as `kubernetes: {version: "1.30"}`.');
+          break;
+        }
+        for (const item of value.items) {
+          const name = isScalar(item.key) ? String(item.key.value) : '';
+          if (name !== 'version') {
+            problem(item.key as Node, `Unknown key "kubernetes.${name}": expected version.`, 'warning');
+            continue;
+          }
+          // `version: 1.30` unquoted is the number 1.3 to YAML; the text as written is what the user meant.
+          const version = isScalar(item.value) ? normaliseKubernetesVersion(item.value.source ?? item.value.value) : undefined;
+          if (version === undefined) problem(item.value as Node, '`kubernetes.version` must be a Kubernetes version such as "1.30".');
+          else config.kubernetes = { version };
+        }
+        break;
+      }
       case 'no-fail': {
         if (booleanOf(value, key)) config.failureThreshold = 'none';
         break;
@@ -235,7 +267,7 @@ export function parseConfigFile(text: string, knownRuleIds: ReadonlySet<string>)
       case 'verbose':
         break;
       default:
-        problem(keyNode, `Unknown key "${key}": expected rules, ignored, override, failure-threshold, trustedRegistries, label-schema, strict-labels or disable-ignore-pragma.`, 'warning');
+        problem(keyNode, `Unknown key "${key}": expected rules, ignored, override, failure-threshold, trustedRegistries, label-schema, strict-labels, disable-ignore-pragma or kubernetes.`, 'warning');
     }
   }
   if (Object.keys(dockerfile).length > 0) config.dockerfile = dockerfile;

@@ -3,7 +3,7 @@ import type { Fix, Range, Severity } from '../findings';
 /** A rule's default severity; `off` rules run only when a user turns them on (hadolint's "ignore" severity). */
 export type DefaultSeverity = Severity | 'off';
 
-export type FileKind = 'dockerfile';
+export type FileKind = 'dockerfile' | 'kubernetes' | 'triton' | 'mlops';
 
 /** What every rule declares about itself. The registry, docs check, hovers, SARIF and the README read it. */
 export interface RuleMeta {

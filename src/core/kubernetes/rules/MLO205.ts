@@ -16,9 +16,13 @@ export const MLO205 = perContainer(
   (context) => {
     const { container, path } = context.entry;
     const ports = Array.isArray(container.ports) ? container.ports.filter(isRecord) : [];
-    const numbers = ports.map((port) => port.containerPort).filter((port): port is number => typeof port === 'number');
+    // A port written as a string ("8000") is a schema error that MLO215 reports; here it still counts as the port.
+    const numbers = ports
+      .map((port) => (typeof port.containerPort === 'string' && /^\d+$/.test(port.containerPort) ? Number(port.containerPort) : port.containerPort))
+      .filter((port): port is number => typeof port === 'number');
     const names = ports.map((port) => port.name).filter((name): name is string => typeof name === 'string');
-    const declared = ports.length === 0 ? 'declares no ports' : `declares ${[...numbers.map(String), ...names.map((n) => `"${n}"`)].join(', ')}`;
+    const listed = [...numbers.map(String), ...names.map((n) => `"${n}"`)];
+    const declared = listed.length === 0 ? 'declares no ports' : `declares ${listed.join(', ')}`;
     const label = typeof container.name === 'string' ? `container "${container.name}"` : 'this container';
     for (const field of PROBE_FIELDS) {
       const probe = container[field];

@@ -68,6 +68,12 @@ kubernetesRuleTests(MLO201, {
       suggestion: deployment('          resources:', '            requests:', '              cpu: 500m', '            limits:', '              cpu: "1"', '              memory: 1Gi'),
     },
     {
+      name: 'requests above the default limits: the suggested limits equal them, since a limit below the request is rejected',
+      code: deployment('          resources:', '            requests:', '              cpu: 4', '              memory: 16Gi'),
+      errors: [{ line: 14, column: 11, endColumn: 20 }],
+      suggestion: deployment('          resources:', '            requests:', '              cpu: 4', '              memory: 16Gi', '            limits:', '              cpu: "4"', '              memory: 16Gi'),
+    },
+    {
       name: 'memory limit missing: the finding sits on limits, the suggestion adds the memory limit',
       code: deployment('          resources:', '            limits:', '              cpu: "2"', '          image: model:1'),
       errors: [{ line: 15, column: 13, endColumn: 19, message: /has no memory limit/ }],

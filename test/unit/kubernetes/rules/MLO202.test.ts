@@ -35,6 +35,12 @@ kubernetesRuleTests(MLO202, {
       suggestion: pod('    resources:', '      requests:', '        memory: 1Gi', '        cpu: 500m').replace(/\n/g, '\r\n'),
     },
     {
+      name: 'a limit below the default request: the suggested request equals it; the other keeps the default',
+      code: pod('    resources:', '      limits: {cpu: 250m, memory: 4Gi}'),
+      errors: [{ line: 8, column: 5, endColumn: 14, message: /has no cpu or memory request/ }],
+      suggestion: pod('    resources:', '      limits: {cpu: 250m, memory: 4Gi}', '      requests:', '        cpu: 250m', '        memory: 512Mi'),
+    },
+    {
       name: 'an empty resources key is reported on its key, with no suggestion that would repeat it',
       code: pod('    resources:', '    image: model:1'),
       errors: [{ line: 8, column: 5, endColumn: 14 }],

@@ -11,11 +11,20 @@ kubernetesRuleTests(MLO205, {
     pod('      ports: [{containerPort: 9000}]', '      startupProbe:', '        grpc: {port: 9000}'),
     { name: 'a probe that runs a command checks no port', code: pod('      livenessProbe:', '        exec: {command: [cat, /tmp/ok]}') },
     {
+      name: 'a container port written as a string is still the port (the schema rule reports its type)',
+      code: pod('      ports: [{containerPort: "8000"}]', '      livenessProbe: {httpGet: {path: /health, port: 8000}}'),
+    },
+    {
       name: 'a port of the wrong type is left to the schema rule',
       code: pod('      livenessProbe:', '        httpGet: {port: [1]}'),
     },
   ],
   invalid: [
+    {
+      name: 'a container whose only port is unusable says it declares none',
+      code: pod('      ports: [{containerPort: [8000]}]', '      livenessProbe: {httpGet: {path: /health, port: 8000}}'),
+      errors: [{ line: 7, column: 54, endColumn: 58, message: /port 8000, but container "server" declares no ports\./ }],
+    },
     {
       name: 'a number that is not declared',
       code: pod('      ports:', '        - containerPort: 8080', '          name: http', '      readinessProbe:', '        httpGet:', '          path: /ready', '          port: 8081'),
