@@ -8,6 +8,7 @@ import { lintKubernetesFiles } from '../core/kubernetes/workspace/index';
 import { expandKustomizeResources } from '../core/kubernetes/workspace/kustomize';
 import { lintMlopsFile } from '../core/mlops/lint';
 import { lintTritonConfig } from '../core/triton/lint';
+import { runScaffold } from './scaffold';
 import { initShellParser } from '../core/dockerfile/bash';
 import { lintDockerfile } from '../core/dockerfile/lint';
 import {
@@ -27,6 +28,7 @@ declare const MLOPS_DEPLOY_VERSION: string | undefined;
 const VERSION = typeof MLOPS_DEPLOY_VERSION === 'string' ? MLOPS_DEPLOY_VERSION : 'dev';
 
 const USAGE = `Usage: mlops-deploy lint [options] PATH...
+       mlops-deploy scaffold <fastapi|triton|sagemaker> [options]   (see mlops-deploy scaffold --help)
 
 Lints deployment files against the MLOps deployment guide: Dockerfiles (with hadolint's rules), Kubernetes
 manifests (each object, and across all manifests given: Services, HPAs, PDBs, NetworkPolicies, RBAC), Triton
@@ -82,7 +84,7 @@ export interface CliIo {
 function parseArgs(args: string[]): Options | 'help' | 'version' {
   if (args[0] === '-h' || args[0] === '--help' || args.length === 0) return 'help';
   if (args[0] === '-v' || args[0] === '--version') return 'version';
-  if (args[0] !== 'lint') throw new CliError(`unknown command "${args[0]}"; try: mlops-deploy lint PATH...`);
+  if (args[0] !== 'lint') throw new CliError(`unknown command "${args[0]}"; try: mlops-deploy lint PATH... or mlops-deploy scaffold fastapi`);
   const options: Options = { format: 'tty', ignore: [], fix: false, paths: [] };
   for (let i = 1; i < args.length; i++) {
     const arg = args[i];
@@ -261,6 +263,7 @@ function format(results: FileResult[], options: Options, io: CliIo): string {
 /** Runs the CLI and returns its exit status; never rejects. */
 export async function runCli(args: string[], io: CliIo): Promise<number> {
   try {
+    if (args[0] === 'scaffold') return await runScaffold(args.slice(1), io);
     const options = parseArgs(args);
     if (options === 'help') {
       io.stdout(USAGE);

@@ -9,6 +9,7 @@ import { ConfigResolver } from './configResolver';
 import { DocumentLinter } from './documentLinter';
 import { RuleDocHover } from './hover';
 import { ManifestLinter } from './manifestLinter';
+import { newDeployment, type NewDeploymentArgs } from './scaffold';
 
 declare global {
   // Set by the bundle's first line (see scripts/build.mjs) so activation time includes loading the bundle.
@@ -85,6 +86,12 @@ export function activate(context: vscode.ExtensionContext): MlopsDeployApi {
         void vscode.window.showInformationMessage(`MLOps Deploy linted ${count} file${count === 1 ? '' : 's'} and the workspace's Kubernetes manifests.`);
         return count;
       },
+    },
+    {
+      // Writes files from templates, some of which a workspace setting may supply: only in a trusted workspace.
+      id: 'mlopsDeploy.newDeployment',
+      requiresTrust: true,
+      run: (args?: unknown) => newDeployment((args ?? {}) as NewDeploymentArgs),
     },
     {
       id: 'mlopsDeploy.showRuleDoc',

@@ -257,7 +257,7 @@ class PositionIndex {
   private readonly lineStarts: number[];
   private readonly length: number;
 
-  constructor(text: string) {
+  constructor(private readonly text: string) {
     this.lineStarts = computeLineStarts(text);
     this.length = text.length;
   }
@@ -276,6 +276,9 @@ class PositionIndex {
       if (this.lineStarts[middle] <= offset) low = middle;
       else high = middle - 1;
     }
-    return { line: low, character: offset - this.lineStarts[low] };
+    // An offset inside a line break (the \n of \r\n) belongs to the end of its line, as an editor counts it.
+    const next = low + 1 < this.lineStarts.length ? this.lineStarts[low + 1] : this.length + 1;
+    const lineEnd = next > this.length ? this.length : next - (this.text.startsWith('\r\n', next - 2) ? 2 : 1);
+    return { line: low, character: Math.min(offset, lineEnd) - this.lineStarts[low] };
   }
 }

@@ -221,6 +221,16 @@ describe('parseManifestFile: bad input', () => {
     assert.equal(at(document.locate(['metadata', 'name']).valueRange), '4:8-4:9');
   });
 
+  it('never puts a range inside a \\r\\n line break', () => {
+    const text = 'apiVersion: v1\nkind: Pod\nspec:\n  probe:\n  probe:\n    port: 1\n';
+    const lf = problems(only(parseManifestFile(text).documents).problems);
+    assert.equal(lf.length, 1);
+    const crlf = only(parseManifestFile(text.replace(/\n/g, '\r\n')).documents).problems;
+    // Both start where the first key's empty value is; with \r\n the range cannot end inside the line break.
+    assert.equal(lf[0], 'duplicate-key 3:8-4:0');
+    assert.deepEqual(problems(crlf), ['duplicate-key 3:8-3:8']);
+  });
+
   it('reports an alias to an anchor defined nowhere on the alias', () => {
     const document = only(parseManifestFile('apiVersion: v1\nkind: Pod\nspec: *missing\n').documents);
     assert.deepEqual(problems(document.problems), ['alias 2:6-2:14']);

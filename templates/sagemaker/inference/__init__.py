@@ -1,0 +1,1 @@
+"""The {{name}} model in SageMaker's bring-your-own-container contract."""
