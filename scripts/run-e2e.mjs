@@ -1,6 +1,7 @@
 // `npm run test:e2e`: what a user does, in a browser, against the built extension installed in a real VS Code
 // (code-server): open examples/Dockerfile from the Explorer, look at the Problems panel, apply a quick fix and save;
-// then open examples/k8s/deployment.yaml and look at the Kubernetes findings.
+// then open examples/k8s/deployment.yaml and look at the Kubernetes findings; then write a new deployment with
+// "MLOps: New Deployment…" from the palette.
 // Screenshots go to test/e2e/artifacts/.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -128,6 +129,30 @@ async function main() {
     }
     await page.screenshot({ path: path.join(artifactsDir, 'problems-kubernetes.png') });
 
+    step('Running "MLOps: New Deployment…" from the palette (Ctrl+Shift+P) and answering its questions');
+    await page.keyboard.press('Control+Shift+P');
+    await page.keyboard.type('MLOps: New Deployment');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'New Deployment' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await answer(page, 1, 'FastAPI', { screenshot: path.join(artifactsDir, 'new-deployment-palette.png') });
+    await answer(page, 2, 'iris');
+    await answer(page, 3, 'scikit-learn');
+    await answer(page, 4, undefined);
+    await answer(page, 5, undefined);
+    await answer(page, 6, 'CPU only');
+    await answer(page, 7, undefined);
+    await answer(page, 8, 'services/iris');
+    // examples/ has no trained model: the wizard asks before writing a deployment for a model that is not there yet.
+    await page.getByRole('button', { name: 'Write it' }).click();
+    const scaffolded = path.join(workspace, 'services', 'iris');
+    await waitFor(() => fs.existsSync(path.join(scaffolded, 'k8s', 'deployment.yaml')) || undefined, 'the new deployment\'s files on disk');
+    for (const file of ['Dockerfile', 'app/main.py', 'mlops.yaml', '.github/workflows/deploy.yml']) {
+      if (!fs.existsSync(path.join(scaffolded, file))) throw new Error(`New Deployment did not write services/iris/${file}`);
+    }
+    await page.locator('.tabs-container .tab.active', { hasText: 'README.md' }).waitFor();
+    console.log(`         wrote ${fs.readdirSync(scaffolded, { recursive: true }).length} files and folders under services/iris`);
+    await page.screenshot({ path: path.join(artifactsDir, 'new-deployment.png') });
+
     console.log(`\nPASS: end-to-end test (${((Date.now() - started) / 1000).toFixed(1)} s); screenshots in ${path.relative(repoRoot, artifactsDir)}/`);
     return 0;
   } catch (error) {
@@ -143,6 +168,17 @@ async function main() {
     await server?.stop();
     removeWorkspace(workspace);
   }
+}
+
+/**
+ * Answers step `n` of a multi-step quick input: waits for its title to show `(n/…)`, types `text` (into a pick
+ * list it filters; into an input box it replaces the pre-selected default), or keeps the default, then Enter.
+ */
+async function answer(page, n, text, { screenshot } = {}) {
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: `(${n}/` }).waitFor();
+  if (text !== undefined) await page.keyboard.type(text);
+  if (screenshot) await page.screenshot({ path: screenshot });
+  await page.keyboard.press('Enter');
 }
 
 /** The findings the Problems panel lists, in its order, read from each row's accessible label and text. */

@@ -49,10 +49,15 @@ export interface NewDeploymentResult {
  * for that file, after seeing the difference if they wish; an identical file is left alone without asking.
  */
 export async function newDeployment(args: NewDeploymentArgs = {}): Promise<NewDeploymentResult | undefined> {
-  const folder = args.folder ?? (await chooseFolder());
-  if (!folder) return undefined;
-  const answers = args.answers ?? (await ask(folder));
-  if (!answers) return undefined;
+  let folder = args.folder;
+  let answers = args.answers;
+  if (!folder || !answers) {
+    const root = folder ?? (await chooseFolder());
+    if (!root) return undefined;
+    const asked = answers ? { answers, folder: root } : await ask(root);
+    if (!asked) return undefined;
+    ({ answers, folder } = asked);
+  }
   const context = scaffoldContext(answers);
   const problems = Object.entries(validateContext(context));
   if (problems.length > 0) throw new Error(`The answers are not valid: ${problems.map(([key, message]) => `${key}: ${message}`).join(' ')}`);
@@ -106,10 +111,10 @@ function userTemplateFolders(folder: string): string[] {
   return [isAbsolute(setting) ? setting : join(folder, setting)];
 }
 
-const STEPS = 7;
+const STEPS = 8;
 
-/** The questions, one typed answer each; undefined when the person cancels. */
-async function ask(folder: string): Promise<ScaffoldAnswers | undefined> {
+/** The questions, one typed answer each, and the folder to write into; undefined when the person cancels. */
+async function ask(root: string): Promise<{ answers: ScaffoldAnswers; folder: string } | undefined> {
   const target = await pick<Target>(
     TARGETS.map((id) => ({ id, label: TARGET_LABELS[id] })),
     'What should serve the model?',
@@ -144,13 +149,23 @@ async function ask(folder: string): Promise<ScaffoldAnswers | undefined> {
   if (!gpu) return undefined;
   const imageRepository = await input('Image repository (without a tag)', `registry.example.com/ml/${name}`, validateImageRepository, 7);
   if (imageRepository === undefined) return undefined;
+  const subfolder = await input('Folder to write into, relative to the workspace folder', '.', validateSubfolder, 8);
+  if (subfolder === undefined) return undefined;
+  const folder = join(root, subfolder);
   const answers: ScaffoldAnswers = { target, name, framework, modelPath, port: Number(port), gpu: gpu === 'gpu', imageRepository };
   const missing = await modelFileMissing(folder, modelPath);
   if (missing) {
     const go = await vscode.window.showWarningMessage(`There is no model file at ${modelPath} yet. Write the deployment anyway?`, { modal: true }, 'Write it');
     if (go !== 'Write it') return undefined;
   }
-  return answers;
+  return { answers, folder };
+}
+
+/** A folder inside the workspace folder: relative, and not climbing out of it. */
+function validateSubfolder(value: string): string | undefined {
+  if (value === '') return 'Enter a folder, or . for the workspace folder itself.';
+  if (isAbsolute(value) || value.split(/[\\/]/).includes('..')) return 'Give a folder inside the workspace folder, such as services/iris.';
+  return undefined;
 }
 
 async function modelFileMissing(folder: string, modelPath: string): Promise<boolean> {
