@@ -1,6 +1,7 @@
 import type { Instruction } from 'dockerfile-ast';
 import type { Position, Range, TextEdit } from '../findings';
 import { isExecForm } from './instructions';
+import { memoOf } from './memo';
 import type { DockerfileModel, Stage } from './model';
 import { programName, runCommands, wordRange, type ShellCommand, type ShellWord } from './shell';
 
@@ -40,15 +41,14 @@ export function commandsInAnyShell(model: DockerfileModel, instruction: Instruct
 
 function readCommands(model: DockerfileModel, instruction: Instruction): RunCommand[] {
   // Forty rules ask for the same RUN's commands; build them once per instruction.
-  let commands = runCommandCache.get(instruction);
+  const memo = memoOf(instruction);
+  let commands = memo.runCommands as RunCommand[] | undefined;
   if (!commands) {
-    commands = runCommands(instruction, model.ast.getEscapeCharacter()).map((command) => ({ command, instruction, program: programName(command) }));
-    runCommandCache.set(instruction, commands);
+    commands = runCommands(instruction, model.escapeChar).map((command) => ({ command, instruction, program: programName(command) }));
+    memo.runCommands = commands;
   }
   return commands;
 }
-
-const runCommandCache = new WeakMap<Instruction, RunCommand[]>();
 
 /** The commands of the RUNs of one stage. */
 export function stageCommands(model: DockerfileModel, stage: Stage): RunCommand[] {

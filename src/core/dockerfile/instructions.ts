@@ -1,11 +1,29 @@
-import type { Flag, Instruction, JSONInstruction } from 'dockerfile-ast';
+import type { Argument, Flag, Instruction, JSONInstruction } from 'dockerfile-ast';
 import type { Range } from '../findings';
+import { memoOf } from './memo';
 import { jsonWords, wordRange } from './shell';
 
 /**
  * Helpers that read one instruction: its form (exec or shell), its flags and `--mount`s, the variables in its
  * words, and the arguments of COPY and ADD.
  */
+
+// ---------------------------------------------------------------------------------------------------------------
+// Arguments
+
+/**
+ * An instruction's arguments (without its flags), read once per lint and shared by every rule: callers must not
+ * change the array. dockerfile-ast's own `getArguments` builds a new array on every call.
+ */
+export function argumentsOf(instruction: Instruction): readonly Argument[] {
+  const memo = memoOf(instruction);
+  let args = memo.arguments as Argument[] | undefined;
+  if (!args) {
+    args = instruction.getArguments();
+    memo.arguments = args;
+  }
+  return args;
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Form
@@ -142,7 +160,7 @@ export interface InstructionArgument {
 export function copyArguments(instruction: Instruction): InstructionArgument[] {
   const json = jsonWords(instruction);
   if (json) return json.map((w) => ({ value: w.value, range: wordRange(instruction, w) }));
-  const args = instruction.getArguments().map((a) => ({ value: a.getValue(), range: a.getRange() }));
+  const args = argumentsOf(instruction).map((a) => ({ value: a.getValue(), range: a.getRange() }));
   const heredoc = args.find((a) => a.value.startsWith('<<'));
   return heredoc ? args.filter((a) => a.range.start.line === heredoc.range.start.line) : args;
 }

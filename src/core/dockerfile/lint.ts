@@ -41,14 +41,19 @@ export function lintDockerfile(text: string, options: DockerfileLintOptions = {}
       fail(rule, error);
     }
   }
-  // One walk over the instructions for every rule, then the decide-at-end rules. An instruction's keyword is
-  // read once here, not once per rule.
+  // One walk over the instructions, handing each to the rules that want its keyword, in rule order. Which rules
+  // want a keyword is worked out once per keyword, not once per instruction and rule.
+  const byKeyword = new Map<string, Array<{ rule: DockerfileRule; visitor: DockerfileVisitor }>>();
   for (const instruction of model.instructions) {
     const keyword = instruction.getKeyword();
-    for (const entry of visitors) {
-      if (!entry.visitor.instruction || (entry.visitor.keywords && !entry.visitor.keywords.has(keyword))) continue;
+    let wanting = byKeyword.get(keyword);
+    if (!wanting) {
+      wanting = visitors.filter((entry) => entry.visitor.instruction && (!entry.visitor.keywords || entry.visitor.keywords.has(keyword)));
+      byKeyword.set(keyword, wanting);
+    }
+    for (const entry of wanting) {
       try {
-        entry.visitor.instruction(instruction);
+        entry.visitor.instruction?.(instruction);
       } catch (error) {
         fail(entry.rule, error);
         entry.visitor = {};

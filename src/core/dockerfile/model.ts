@@ -1,7 +1,8 @@
 import { DockerfileParser } from 'dockerfile-ast';
 import type { Comment, Dockerfile, From, Instruction } from 'dockerfile-ast';
-import type { Range } from '../findings';
-import { flagsOf, mounts } from './instructions';
+import { computeLineStarts, type Position, type Range } from '../findings';
+import { argumentsOf, flagsOf, mounts } from './instructions';
+import { memoOf } from './memo';
 
 /** One build stage: a FROM and the instructions up to the next FROM. */
 export interface Stage {
@@ -18,6 +19,10 @@ export interface Stage {
 export interface DockerfileModel {
   text: string;
   lines: string[];
+  /** Where each line starts in the text, for turning positions into offsets. */
+  lineStarts: number[];
+  /** The escape character (`\\`, or the one a `# escape=` directive sets). */
+  escapeChar: string;
   ast: Dockerfile;
   /** Every instruction in file order, including those before the first FROM (ARG). */
   instructions: Instruction[];
@@ -35,10 +40,13 @@ export interface DockerfileModel {
 export function parseDockerfile(text: string): DockerfileModel {
   const ast = DockerfileParser.parse(text);
   const instructions = ast.getInstructions();
-  for (const instruction of instructions) memoizeTextGetters(instruction);
+  const lineStarts = computeLineStarts(text);
   const stages: Stage[] = [];
+  const runs: Instruction[] = [];
   for (const instruction of instructions) {
     const keyword = instruction.getKeyword();
+    memoizeGetters(instruction, keyword, text, lineStarts);
+    if (keyword === 'RUN') runs.push(instruction);
     if (keyword === 'FROM') {
       const from = instruction as From;
       stages.push({ index: stages.length, from, name: from.getBuildStage()?.toLowerCase() ?? undefined, image: from.getImage()?.toLowerCase() ?? undefined, instructions: [from] });
@@ -51,8 +59,7 @@ export function parseDockerfile(text: string): DockerfileModel {
   const comments = ast.getComments();
   // A pragma on the first line is taken for a parser directive (`# key=value`) by dockerfile-ast: read both.
   const commentTexts = [...comments.map((c) => c.getContent()), ...ast.getDirectives().map((d) => (lines[d.getRange().start.line] ?? '').replace(/^\s*#/, ''))];
-  const runs = instructions.filter((i) => i.getKeyword() === 'RUN');
-  return { text, lines, ast, instructions, stages, comments, nonPosixRuns: nonPosixRuns(stages, commentTexts), runs };
+  return { text, lines, lineStarts, escapeChar: ast.getEscapeCharacter(), ast, instructions, stages, comments, nonPosixRuns: nonPosixRuns(stages, commentTexts), runs };
 }
 
 const POSIX_SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh', 'busybox']);
@@ -127,7 +134,9 @@ export function stageNamed(model: DockerfileModel, reference: string, before: nu
  * inherit the first one's USER, HEALTHCHECK and installed packages.
  */
 export function stageLineage(model: DockerfileModel, stage: Stage): Stage[] {
-  let lineage = lineageCache.get(stage);
+  // Most rules ask for the final stage's lineage; dockerfile-ast re-reads FROM's arguments on every call.
+  const memo = memoOf(stage);
+  let lineage = memo.lineage as Stage[] | undefined;
   if (!lineage) {
     lineage = [];
     let current: Stage | undefined = stage;
@@ -135,13 +144,10 @@ export function stageLineage(model: DockerfileModel, stage: Stage): Stage[] {
       lineage.push(current);
       current = current.image ? stageNamed(model, current.image, current.index) : undefined;
     }
-    lineageCache.set(stage, lineage);
+    memo.lineage = lineage;
   }
   return lineage;
 }
-
-/** Most rules ask for the final stage's lineage; dockerfile-ast re-reads FROM's arguments on every call. */
-const lineageCache = new WeakMap<Stage, Stage[]>();
 
 /** The image a stage starts from after following the stages it builds on: `python:3.11-alpine`, `scratch`. */
 export function rootImage(model: DockerfileModel, stage: Stage): string | undefined {
@@ -155,6 +161,17 @@ export function rootImage(model: DockerfileModel, stage: Stage): string | undefi
  * builder or a base, a step towards another image: it ships no image of its own.
  */
 export function imageStages(model: DockerfileModel): Stage[] {
+  // Several rules ask; the stages are found once per lint, and each caller gets its own array to reorder.
+  const memo = memoOf(model);
+  let stages = memo.imageStages as Stage[] | undefined;
+  if (!stages) {
+    stages = findImageStages(model);
+    memo.imageStages = stages;
+  }
+  return stages.slice();
+}
+
+function findImageStages(model: DockerfileModel): Stage[] {
   const used = new Set<Stage>();
   for (const stage of model.stages) {
     const base = stage.image ? stageNamed(model, stage.image, stage.index) : undefined;
@@ -185,31 +202,87 @@ function stageReferences(instruction: Instruction): string[] {
  * are built on. A stage used only by `COPY --from` or `RUN --mount=from=` gives the image just the files copied
  * out of it.
  */
-export function shippedStages(model: DockerfileModel): Set<Stage> {
-  const shipped = new Set<Stage>();
-  for (const stage of imageStages(model)) for (const s of stageLineage(model, stage)) shipped.add(s);
+export function shippedStages(model: DockerfileModel): ReadonlySet<Stage> {
+  const memo = memoOf(model);
+  let shipped = memo.shippedStages as Set<Stage> | undefined;
+  if (!shipped) {
+    shipped = new Set<Stage>();
+    for (const stage of imageStages(model)) for (const s of stageLineage(model, stage)) shipped.add(s);
+    memo.shippedStages = shipped;
+  }
   return shipped;
 }
 
 /**
- * dockerfile-ast works out an instruction's argument text again on every call, and eighty rules ask for it: that
- * was the largest single cost of a lint. An instruction's text does not change after parsing, so these getters,
- * which return strings and ranges (never arrays the library might fill in later), answer once per instruction.
+ * dockerfile-ast works out an instruction's arguments again on every call, scanning its text character by character,
+ * and every getter that reads the argument text (`getRawArgumentsContent`, `getArgumentsRange`, FROM's image name,
+ * tag and stage) calls it again: with eighty rules asking, those scans were most of a lint. An instruction does not
+ * change after parsing, so each instruction's arguments are read once (argumentsOf), the argument text and range
+ * are derived from them, and the getters that return strings and ranges (never arrays, which the library may
+ * change in place) answer once per instruction. FROM's `getImageRange` is left alone: the library's own name and
+ * registry getters move the ends of the range it returns, which must therefore be a new one on every call.
  */
-const TEXT_GETTERS = ['getKeyword', 'getRange', 'getInstructionRange', 'getArgumentsContent', 'getRawArgumentsContent', 'getArgumentsRange'] as const;
+const FROM_ONCE_GETTERS = [
+  'getBuildStage',
+  'getBuildStageRange',
+  'getImageName',
+  'getImageNameRange',
+  'getImageTag',
+  'getImageTagRange',
+  'getImageDigest',
+  'getImageDigestRange',
+  'getRegistry',
+  'getRegistryRange',
+] as const;
 
-function memoizeTextGetters(instruction: Instruction): void {
+function memoizeGetters(instruction: Instruction, keyword: string, text: string, lineStarts: readonly number[]): void {
   const target = instruction as unknown as Record<string, () => unknown>;
-  for (const name of TEXT_GETTERS) {
-    const original = target[name];
-    let computed = false;
-    let value: unknown;
-    target[name] = function memoized(this: unknown): unknown {
-      if (!computed) {
-        value = original.call(this);
-        computed = true;
-      }
-      return value;
-    };
+  target.getKeyword = () => keyword;
+  const offset = (position: Position): number => lineStarts[position.line] + position.character;
+  let content: string | null | undefined;
+  target.getRawArgumentsContent = () => {
+    if (content === undefined) {
+      const args = argumentsOf(instruction);
+      content = args.length === 0 ? null : text.substring(offset(args[0].getRange().start), offset(args[args.length - 1].getRange().end));
+    }
+    return content;
+  };
+  let range: Range | null | undefined;
+  target.getArgumentsRange = () => {
+    if (range === undefined) {
+      const args = argumentsOf(instruction);
+      range = args.length === 0 ? null : { start: args[0].getRange().start, end: args[args.length - 1].getRange().end };
+    }
+    return range;
+  };
+  // The argument text without continuations and comment lines: on one line, that is the raw argument text.
+  const originalContent = target.getArgumentsContent;
+  let joined: string | null | undefined;
+  target.getArgumentsContent = () => {
+    if (joined === undefined) {
+      const args = argumentsOf(instruction);
+      const oneLine = args.length > 0 && args[0].getRange().start.line === args[args.length - 1].getRange().end.line;
+      joined = oneLine ? instruction.getRawArgumentsContent() : (originalContent.call(instruction) as string | null);
+    }
+    return joined;
+  };
+  if (keyword === 'FROM') {
+    target.getImage = () => argumentsOf(instruction)[0]?.getValue() ?? null;
+    for (const name of FROM_ONCE_GETTERS) once(target, name);
   }
 }
+
+function once(target: Record<string, () => unknown>, name: string): void {
+  const original = target[name];
+  if (typeof original !== 'function') return;
+  let computed = false;
+  let value: unknown;
+  target[name] = function memoized(this: unknown): unknown {
+    if (!computed) {
+      value = original.call(this);
+      computed = true;
+    }
+    return value;
+  };
+}
+

@@ -1,5 +1,7 @@
 import type { From, Instruction } from 'dockerfile-ast';
 import type { Range } from '../findings';
+import { argumentsOf } from './instructions';
+import { memoOf } from './memo';
 import { allOf, lastOf, stageLineage, type DockerfileModel, type Stage } from './model';
 import { jsonWords, positionAt, splitShell, unwrapCommand, wordRange, type ShellWord } from './shell';
 
@@ -16,17 +18,15 @@ export interface Word {
  * Docker joins them, with `sh -c "…"` looked into and `env`/`exec` wrappers stripped.
  */
 export function startCommand(model: DockerfileModel, stage: Stage): Word[] {
-  let words = startCommandCache.get(stage);
+  // Four rules ask for the final stage's start command and server; work them out once per lint.
+  const memo = memoOf(stage);
+  let words = memo.startCommand as Word[] | undefined;
   if (!words) {
     words = readStartCommand(model, stage);
-    startCommandCache.set(stage, words);
+    memo.startCommand = words;
   }
   return words;
 }
-
-/** Four rules ask for the final stage's start command and server; work them out once per lint. */
-const startCommandCache = new WeakMap<Stage, Word[]>();
-const serverCache = new WeakMap<Stage, ServerInfo | null>();
 
 function readStartCommand(model: DockerfileModel, stage: Stage): Word[] {
   const lineage = stageLineage(model, stage);
@@ -129,10 +129,11 @@ const DEFAULT_PORTS: Partial<Record<ServerKind, number>> = {
 
 /** Recognises the server a start command launches, and what host and port it binds. */
 export function findServer(model: DockerfileModel, stage: Stage): ServerInfo | undefined {
-  let server = serverCache.get(stage);
+  const memo = memoOf(stage);
+  let server = memo.server as ServerInfo | null | undefined;
   if (server === undefined) {
     server = readServer(model, stage) ?? null;
-    serverCache.set(stage, server);
+    memo.server = server;
   }
   return server ?? undefined;
 }
@@ -337,7 +338,7 @@ function basename(path: string): string {
 export function exposedPorts(model: DockerfileModel, stage: Stage): Array<{ port: number; range: Range; instruction: Instruction }> {
   const ports: Array<{ port: number; range: Range; instruction: Instruction }> = [];
   for (const expose of allInLineage(stageLineage(model, stage), 'EXPOSE')) {
-    for (const arg of expose.getArguments()) {
+    for (const arg of argumentsOf(expose)) {
       const match = /^(\d+)(?:-\d+)?(?:\/(tcp|udp|sctp))?$/i.exec(arg.getValue());
       const port = match ? parsePort(match[1]) : undefined;
       if (port !== undefined) ports.push({ port, range: arg.getRange(), instruction: expose });

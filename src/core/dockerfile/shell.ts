@@ -1,6 +1,7 @@
 import type { Instruction, JSONInstruction } from 'dockerfile-ast';
 import type { Position, Range } from '../findings';
 import { parseShellWords } from './bash';
+import { memoOf } from './memo';
 
 /** A word of a shell command with its unquoted value and its place in the instruction's raw argument text. */
 export interface ShellWord {
@@ -38,6 +39,12 @@ const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
  */
 export function splitShell(script: string, escapeChar = '\\'): ShellCommand[] {
   if (isPlainScript(script)) return tokenizeShell(script, escapeChar);
+  const simple = simpleScriptKind(script);
+  if (simple !== 'no') {
+    const commands = tokenizeShell(script, escapeChar);
+    // A command of assignments only (`A="x y"`) is no command to the parser.
+    if (commands.every((c) => c.words.length > 0 && (simple === 'quoted' || hasPlainBrackets(c)))) return commands;
+  }
   const parsed = parseShellWords(script);
   if (parsed) return parsed.map((c) => ({ ...unwrapCommand(c.words), piped: c.piped }));
   return tokenizeShell(script, escapeChar);
@@ -50,15 +57,65 @@ export function isPlainScript(script: string): boolean {
   return PLAIN_SCRIPT.test(script) && !RESERVED_WORD.test(script);
 }
 
+/**
+ * The scripts that are plain but for quoted strings and package extras, which the tokenizer also reads as the parser
+ * does: `python3 -c "import sys; print(sys.version)"`, `pip install 'uvicorn[standard]==0.30.1'` or
+ * `pip install uvicorn[standard]==0.30.1`. A quoted string qualifies when it is closed and, in double quotes, holds
+ * nothing to expand or escape (no `$`, backquote or backslash), and the script declares nothing and runs no
+ * compound command (the parser reads those differently). Brackets (`'brackets'`) qualify only inside an
+ * argument of the form `name[extra,…]…`; the tokenized commands are checked for that (hasPlainBrackets), since at
+ * the start of a command `[` is the test command and `name[0]=x` an array assignment, which the parser reads
+ * differently.
+ */
+function simpleScriptKind(script: string): 'no' | 'quoted' | 'brackets' {
+  let brackets = false;
+  for (let i = 0; i < script.length; i++) {
+    const c = script[i];
+    if (c === '"' || c === "'") {
+      const close = script.indexOf(c, i + 1);
+      if (close < 0) return 'no';
+      if (c === '"') {
+        for (let j = i + 1; j < close; j++) if (script[j] === '$' || script[j] === '`' || script[j] === '\\') return 'no';
+      }
+      i = close;
+    } else if (c === '[' || c === ']') {
+      brackets = true;
+    } else if (!PLAIN_CHAR.test(c)) {
+      return 'no';
+    }
+  }
+  return RESERVED_WORD.test(script) || DECLARATION_WORD.test(script) ? 'no' : brackets ? 'brackets' : 'quoted';
+}
+
+/** Builtins that the parser reads as declarations (`export A="x"`), not as commands. */
+const DECLARATION_WORD = /(^|[\s;&|])(export|declare|local|readonly|typeset)(?=$|[\s;&|])/;
+
+const PLAIN_CHAR = /^[A-Za-z0-9_\-./=:,@+%^~*\s&|;]$/;
+const PACKAGE_EXTRA = /^[A-Za-z0-9_.-]+\[[A-Za-z0-9_,.-]+\][A-Za-z0-9_\-./=:,@+%^~*]*$/;
+
+function hasPlainBrackets(command: ShellCommand): boolean {
+  // Only the arguments after the program: in a wrapper or an assignment before it, a bracket means something else.
+  const firstArgument = command.allWords.length - command.words.length + 1;
+  return command.allWords.every((word, i) => (!word.value.includes('[') && !word.value.includes(']')) || (i >= firstArgument && PACKAGE_EXTRA.test(word.value)));
+}
+
 /** The fallback tokenizer; see splitShell. */
 export function tokenizeShell(script: string, escapeChar = '\\'): ShellCommand[] {
   const commands: ShellCommand[] = [];
   let words: ShellWord[] = [];
   let value = '';
   let start = -1;
+  // Where the word's current run of literal characters began: the run is sliced out whole when it ends, rather
+  // than the word being built a character at a time.
+  let literalFrom = -1;
   // Whether the command being read follows a `|`, and whether it is followed by one.
   let afterPipe = false;
+  const endLiteral = (end: number): void => {
+    if (literalFrom >= 0) value += script.slice(literalFrom, end);
+    literalFrom = -1;
+  };
   const endWord = (end: number): void => {
+    endLiteral(end);
     if (start >= 0) words.push({ value, start, end });
     value = '';
     start = -1;
@@ -80,18 +137,23 @@ export function tokenizeShell(script: string, escapeChar = '\\'): ShellCommand[]
       // the next character literally.
       const next = script[i + 1];
       if (next === '\n' || (next === '\r' && script[i + 2] === '\n')) {
+        endLiteral(i);
         i += next === '\r' ? 3 : 2;
         continue;
       }
       if (start < 0) start = i;
+      endLiteral(i);
       value += next;
       i += 2;
       continue;
     }
     if (c === "'" || c === '"') {
       if (start < 0) start = i;
+      endLiteral(i);
       const close = findClosingQuote(script, i, c);
-      value += script.slice(i + 1, close).replace(c === '"' ? /\\(["\\$`])/g : /$^/g, '$1');
+      const quoted = script.slice(i + 1, close);
+      // Inside double quotes a backslash escapes only " \\ $ and `; inside single quotes nothing is escaped.
+      value += c === '"' && quoted.includes('\\') ? quoted.replace(/\\(["\\$`])/g, '$1') : quoted;
       i = Math.min(close + 1, script.length);
       continue;
     }
@@ -118,7 +180,7 @@ export function tokenizeShell(script: string, escapeChar = '\\'): ShellCommand[]
       continue;
     }
     if (start < 0) start = i;
-    value += c;
+    if (literalFrom < 0) literalFrom = i;
     i++;
   }
   endWord(script.length);
@@ -173,15 +235,14 @@ const HEREDOC_START = /^<<-?\s*(["']?)([A-Za-z0-9_.-]+)\1/;
  */
 export function runCommands(instruction: Instruction, escapeChar = '\\'): ShellCommand[] {
   // Several rules ask for the same RUN's commands; parse each instruction once per lint.
-  let commands = commandCache.get(instruction);
+  const memo = memoOf(instruction);
+  let commands = memo.shellCommands as ShellCommand[] | undefined;
   if (!commands) {
     commands = parseRunCommands(instruction, escapeChar);
-    commandCache.set(instruction, commands);
+    memo.shellCommands = commands;
   }
   return commands;
 }
-
-const commandCache = new WeakMap<Instruction, ShellCommand[]>();
 
 function parseRunCommands(instruction: Instruction, escapeChar: string): ShellCommand[] {
   const raw = instruction.getRawArgumentsContent();
@@ -212,11 +273,22 @@ function parseRunCommands(instruction: Instruction, escapeChar: string): ShellCo
  * the instruction stay valid for ranges.
  */
 export function joinContinuations(text: string, escapeChar: string): string {
-  const escaped = escapeRegExp(escapeChar);
-  return text
-    .replace(new RegExp(`${escaped}(\\r?\\n)([ \\t]*#[^\\n]*\\n)*`, 'g'), (m) => ' '.repeat(m.length))
-    .replace(/\r/g, ' ');
+  const continued = text.includes(escapeChar + '\n') || text.includes(escapeChar + '\r\n');
+  if (!continued) return text.includes('\r') ? text.replace(/\r/g, ' ') : text;
+  return text.replace(continuationPattern(escapeChar), (m) => ' '.repeat(m.length)).replace(/\r/g, ' ');
 }
+
+/** An escape-newline and the comment lines after it; one pattern per escape character, made once. */
+function continuationPattern(escapeChar: string): RegExp {
+  let pattern = continuationPatterns.get(escapeChar);
+  if (!pattern) {
+    pattern = new RegExp(`${escapeRegExp(escapeChar)}(\\r?\\n)([ \\t]*#[^\\n]*\\n)*`, 'g');
+    continuationPatterns.set(escapeChar, pattern);
+  }
+  return pattern;
+}
+
+const continuationPatterns = new Map<string, RegExp>();
 
 /** RUN's own flags (`--mount=...`, `--network=...`, `--security=...`) are not part of the command. */
 function stripRunFlags(raw: string): { text: string; offset: number } {
@@ -278,15 +350,14 @@ function escapeRegExp(s: string): string {
 /** The document range of a word of an instruction's raw argument text. */
 export function wordRange(instruction: Instruction, word: { start: number; end: number }): Range {
   // dockerfile-ast recomputes an instruction's arguments on every call; keep them for the instruction's lifetime.
-  let text = argumentText.get(instruction);
+  const memo = memoOf(instruction);
+  let text = memo.argumentText as { origin: Position; raw: string } | undefined;
   if (!text) {
     text = { origin: instruction.getArgumentsRange()?.start ?? instruction.getRange().start, raw: instruction.getRawArgumentsContent() ?? '' };
-    argumentText.set(instruction, text);
+    memo.argumentText = text;
   }
   return { start: positionAt(text.raw, text.origin, word.start), end: positionAt(text.raw, text.origin, word.end) };
 }
-
-const argumentText = new WeakMap<Instruction, { origin: Position; raw: string }>();
 
 /** The document position of an offset into text that starts at `origin`. */
 export function positionAt(text: string, origin: Position, offset: number): Position {

@@ -1,3 +1,4 @@
+import { argumentsOf } from '../instructions';
 import { perInstruction } from '../rule';
 
 const MAX_PORT = 65535;
@@ -12,7 +13,7 @@ export const DL3011 = perInstruction(
   },
   ['EXPOSE'],
   (instruction, context) => {
-    for (const argument of instruction.getArguments()) {
+    for (const argument of argumentsOf(instruction)) {
       const value = argument.getValue().replace(/^(["'])(.*)\1$/, '$2');
       // `8000`, `8000/tcp`, `8000-8010/udp`; a variable (`$PORT`) is checked when it is set, by Docker.
       const match = /^(\d+)(?:-(\d+))?(?:\/\w+)?$/.exec(value);

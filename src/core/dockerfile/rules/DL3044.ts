@@ -1,6 +1,5 @@
 import type { Env, Property } from 'dockerfile-ast';
-import { computeLineStarts, type Position, type Range } from '../../findings';
-import type { DockerfileModel } from '../model';
+import type { Position, Range } from '../../findings';
 import { perInstruction } from '../rule';
 
 interface Reference {
@@ -44,8 +43,6 @@ function references(text: string, lineStarts: number[], start: number, end: numb
   return found;
 }
 
-/** Line starts of a file, computed once per lint however many ENV instructions it has. */
-const lineStartsCache = new WeakMap<DockerfileModel, number[]>();
 
 export const DL3044 = perInstruction(
   {
@@ -59,13 +56,9 @@ export const DL3044 = perInstruction(
     const properties = (instruction as Env).getProperties();
     if (properties.length < 2) return;
     const { text } = context.model;
-    let lineStarts = lineStartsCache.get(context.model);
-    if (!lineStarts) {
-      lineStarts = computeLineStarts(text);
-      lineStartsCache.set(context.model, lineStarts);
-    }
+    const lineStarts = context.model.lineStarts;
     const offsetOf = (p: Position) => (lineStarts[p.line] ?? text.length) + p.character;
-    const escapeChar = context.model.ast.getEscapeCharacter();
+    const escapeChar = context.model.escapeChar;
     // Every name this ENV sets, with the pair that sets it first: a reference sees none of them, whether the pair
     // comes before it or after it (`ENV A=$B B=1` gives A the old B).
     const setBy = new Map<string, { index: number; property: Property }>();

@@ -1,5 +1,6 @@
 import type { Fix } from '../../findings';
 import { flagValue, operands, stageCommands } from '../commands';
+import { argumentsOf } from '../instructions';
 import { stageLineage, type DockerfileModel, type Stage } from '../model';
 import { stateful } from '../rule';
 
@@ -22,7 +23,7 @@ export const DL3066 = stateful(
     const model = context.model;
     if (instruction.getKeyword() === 'FROM') state.stage = model.stages.find((s) => s.from === instruction);
     if (instruction.getKeyword() !== 'USER') return;
-    const argument = instruction.getArguments()[0];
+    const argument = argumentsOf(instruction)[0];
     if (!argument) return;
     const value = argument.getValue();
     const user = value.split(':')[0];
