@@ -42,6 +42,9 @@ export function lintKubernetesFiles(files: readonly ManifestFile[], options: Wor
   return index.findings();
 }
 
+/** The renderings of a file that no kustomization renders: as written. */
+const ONLY_AS_WRITTEN: readonly Rendering[] = [AS_WRITTEN];
+
 /** How many renderings of one file's objects are kept; a base shared by a few overlays has one per overlay. */
 const MAX_RENDERINGS_KEPT = 16;
 
@@ -110,7 +113,7 @@ export class ManifestIndex {
     const objects: IndexedObject[] = [];
     for (const file of files) {
       // One push per object: spreading a file of many thousand documents into push() could overflow the stack.
-      for (const rendering of renderings.get(file.path) ?? [AS_WRITTEN]) for (const indexed of this.renderedObjects(file, rendering)) objects.push(indexed);
+      for (const rendering of renderings.get(file.path) ?? ONLY_AS_WRITTEN) for (const indexed of this.renderedObjects(file, rendering)) objects.push(indexed);
     }
     const workspaceFindings = this.runWorkspaceRules(objects);
     const result = new Map<string, Finding[]>();
@@ -172,7 +175,18 @@ export class ManifestIndex {
       if (list) list.push(indexed);
       else byKind.set(indexed.object.kind, [indexed]);
     }
-    const ofKind = (...kinds: string[]): readonly IndexedObject[] => (kinds.length === 1 ? (byKind.get(kinds[0]) ?? []) : kinds.flatMap((kind) => byKind.get(kind) ?? []));
+    // Several rules ask for the same kinds together (HPAs and ScaledObjects); each list is put together once per run.
+    const ofKinds = new Map<string, readonly IndexedObject[]>();
+    const ofKind = (...kinds: string[]): readonly IndexedObject[] => {
+      if (kinds.length === 1) return byKind.get(kinds[0]) ?? [];
+      const key = kinds.join('\u0000');
+      let list = ofKinds.get(key);
+      if (list === undefined) {
+        list = kinds.flatMap((kind) => byKind.get(kind) ?? []);
+        ofKinds.set(key, list);
+      }
+      return list;
+    };
     const findings = new Map<string, Finding[]>();
     /** Findings already made, so that an object rendered by two overlays is reported once. */
     const seen = new Set<string>();

@@ -28,7 +28,19 @@ export interface DeclaredPort {
   name?: string;
 }
 
-export function declaredPorts(workload: Workload): DeclaredPort[] {
+/** Ports by workload: a workload lives as long as its file's text, and several rules read its ports on every run. */
+const portsOf = new WeakMap<Workload, readonly DeclaredPort[]>();
+
+export function declaredPorts(workload: Workload): readonly DeclaredPort[] {
+  let ports = portsOf.get(workload);
+  if (ports === undefined) {
+    ports = readPorts(workload);
+    portsOf.set(workload, ports);
+  }
+  return ports;
+}
+
+function readPorts(workload: Workload): DeclaredPort[] {
   return servingContainers(workload).flatMap((container) => {
     const ports = container.ports;
     if (!Array.isArray(ports)) return [];
@@ -44,6 +56,17 @@ export function declaredPorts(workload: Workload): DeclaredPort[] {
  * reads a queue, or a Job that trains, is not one.
  */
 export function isServing(workload: Workload): boolean {
+  let serving = servingByWorkload.get(workload);
+  if (serving === undefined) {
+    serving = readServing(workload);
+    servingByWorkload.set(workload, serving);
+  }
+  return serving;
+}
+
+const servingByWorkload = new WeakMap<Workload, boolean>();
+
+function readServing(workload: Workload): boolean {
   return (
     isLongRunningWorkload(workload) &&
     servingContainers(workload).some((container) => Array.isArray(container.ports) && container.ports.some((port: unknown) => isRecord(port) && typeof port.containerPort === 'number'))
@@ -86,7 +109,19 @@ export function isKedaScaledObject(object: KubernetesObject): boolean {
   return object.kind === 'ScaledObject' && apiGroupOf(object.apiVersion) === 'keda.sh';
 }
 
-export function scaleTargetOf(object: KubernetesObject): ScaleTarget | undefined {
+/** Scale targets by autoscaler: an object lives as long as its file's text, and several rules read its target on every run. */
+const scaleTargets = new WeakMap<KubernetesObject, ScaleTarget | null>();
+
+export function scaleTargetOf(object: KubernetesObject): Readonly<ScaleTarget> | undefined {
+  let target = scaleTargets.get(object);
+  if (target === undefined) {
+    target = readScaleTarget(object) ?? null;
+    scaleTargets.set(object, target);
+  }
+  return target ?? undefined;
+}
+
+function readScaleTarget(object: KubernetesObject): ScaleTarget | undefined {
   const keda = isKedaScaledObject(object);
   if (!keda && !isHorizontalPodAutoscaler(object)) return undefined;
   const reference = valueAt(object, ['spec', 'scaleTargetRef']);

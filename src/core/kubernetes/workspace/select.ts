@@ -22,6 +22,10 @@ export interface Workload {
   readonly podLabels: Readonly<Record<string, string>>;
   readonly podSpec: Record<string, unknown>;
   readonly podSpecPath: JsonPath;
+  /** Its namespace, kind and name as one key (see objectKey); undefined when it has no name. */
+  readonly key: string | undefined;
+  /** A key for each of its pod labels, in its namespace (see labelKey), for the index of workloads by label. */
+  readonly labelKeys: readonly string[];
 }
 
 /** Argo Rollouts keep their pods as a Deployment does; one with `workloadRef` borrows a Deployment's pods instead. */
@@ -54,14 +58,19 @@ function readWorkload(indexed: IndexedObject): Workload | undefined {
   if (paths === undefined) return undefined;
   const podSpec = valueAt(object, paths.podSpec);
   if (!isRecord(podSpec)) return undefined;
+  const name = nameOf(object);
+  const namespace = namespaceOf(object);
+  const podLabels = labelsOf(valueAt(object, paths.podLabels));
   return {
     indexed,
     kind: object.kind,
-    name: nameOf(object),
-    namespace: namespaceOf(object),
-    podLabels: labelsOf(valueAt(object, paths.podLabels)),
+    name,
+    namespace,
+    podLabels,
     podSpec,
     podSpecPath: paths.podSpec,
+    key: name === undefined ? undefined : objectKey(namespace, object.kind, name),
+    labelKeys: Object.entries(podLabels).map(([key, value]) => labelKey(namespace, key, value)),
   };
 }
 
@@ -88,11 +97,26 @@ function workloadIndex(context: WorkspaceRuleContext): WorkloadIndex {
     if (workload === undefined) continue;
     index.all.push(workload);
     push(index.byNamespace, workload.namespace, workload);
-    for (const [key, value] of Object.entries(workload.podLabels)) push(index.byLabel, labelKey(workload.namespace, key, value), workload);
-    if (workload.name !== undefined) index.byName.set(objectKey(workload.namespace, workload.kind, workload.name), workload);
+    for (const key of workload.labelKeys) push(index.byLabel, key, workload);
+    if (workload.key !== undefined) index.byName.set(workload.key, workload);
   }
+  for (const [namespace, list] of index.byNamespace) index.byNamespace.set(namespace, sameAsBefore(list));
   indexes.set(context.objects, index);
   return index;
+}
+
+/**
+ * The list of a namespace's workloads the previous run of the rules had, when it holds the same workloads in the
+ * same order, else this one. Most edits change one file, so most namespaces keep their workloads, and with them the
+ * very list: what was worked out from it in an earlier run (which pods a selector selects) is still right.
+ */
+const lastListOf = new WeakMap<Workload, Workload[]>();
+
+function sameAsBefore(list: Workload[]): Workload[] {
+  const before = lastListOf.get(list[0]);
+  if (before !== undefined && before.length === list.length && before.every((workload, i) => workload === list[i])) return before;
+  for (const workload of list) lastListOf.set(workload, list);
+  return list;
 }
 
 /** Every workload of the workspace, in the objects' order. */
@@ -117,28 +141,76 @@ export function findObjects(context: WorkspaceRuleContext, namespace: string, ki
   if (index === undefined) {
     index = new Map();
     for (const indexed of context.objects) {
-      const objectName = nameOf(indexed.object);
-      if (objectName !== undefined) push(index, objectKey(namespaceOf(indexed.object), indexed.object.kind, objectName), indexed);
+      const key = keyOf(indexed);
+      if (key !== undefined) push(index, key, indexed);
     }
     objectsByName.set(context.objects, index);
   }
   return index.get(objectKey(namespace, kind, name)) ?? [];
 }
 
+/** Keys by object: an IndexedObject lives as long as its file's text, and every run of the rules indexes it again. */
+const keys = new WeakMap<IndexedObject, string | null>();
+
+/** An object's namespace, kind and name as one key (see objectKey); undefined when it has no name. */
+export function keyOf(indexed: IndexedObject): string | undefined {
+  let key = keys.get(indexed);
+  if (key === undefined) {
+    const name = nameOf(indexed.object);
+    key = name === undefined ? null : objectKey(namespaceOf(indexed.object), indexed.object.kind, name);
+    keys.set(indexed, key);
+  }
+  return key ?? undefined;
+}
+
 /**
  * The workloads in a namespace whose pods a LabelSelector selects (a PDB's `selector`, a NetworkPolicy's
  * `podSelector`), with the API server's meaning: `{}` selects every pod, a missing selector none.
  */
-export function selectedByLabelSelector(context: WorkspaceRuleContext, namespace: string, selector: unknown): Workload[] {
+export function selectedByLabelSelector(context: WorkspaceRuleContext, namespace: string, selector: unknown): readonly Workload[] {
   if (!isRecord(selector)) return [];
-  const candidates = candidatesFor(workloadIndex(context), namespace, isRecord(selector.matchLabels) ? selector.matchLabels : {});
-  return candidates.filter((workload) => matchesLabelSelector(selector, workload.podLabels));
+  return selection(workloadIndex(context), namespace, selector, labelSelections, isRecord(selector.matchLabels) ? selector.matchLabels : {}, (workload) =>
+    matchesLabelSelector(selector, workload.podLabels),
+  );
 }
 
 /** The workloads in a namespace whose pods a Service's `spec.selector` selects; a Service without one selects none. */
-export function selectedByServiceSelector(context: WorkspaceRuleContext, namespace: string, selector: unknown): Workload[] {
+export function selectedByServiceSelector(context: WorkspaceRuleContext, namespace: string, selector: unknown): readonly Workload[] {
   if (!isRecord(selector) || Object.keys(selector).length === 0) return [];
-  return candidatesFor(workloadIndex(context), namespace, selector).filter((workload) => matchesLabelMap(selector, workload.podLabels));
+  return selection(workloadIndex(context), namespace, selector, serviceSelections, selector, (workload) => matchesLabelMap(selector, workload.podLabels));
+}
+
+/**
+ * What a selector selected, by selector and namespace, with the list of the namespace's workloads it was chosen
+ * from. A selector lives as long as its file's text; while its namespace keeps the same list of workloads (see
+ * sameAsBefore), so does the selection, however many other files change. Several rules ask about the same
+ * selector (a Service's, a PDB's) in one run, and every run asks again.
+ */
+type Selections = WeakMap<object, Map<string, { from: readonly Workload[]; selected: readonly Workload[] }>>;
+
+const labelSelections: Selections = new WeakMap();
+const serviceSelections: Selections = new WeakMap();
+
+function selection(
+  index: WorkloadIndex,
+  namespace: string,
+  selector: object,
+  selections: Selections,
+  labels: Record<string, unknown>,
+  matches: (workload: Workload) => boolean,
+): readonly Workload[] {
+  const from = index.byNamespace.get(namespace);
+  if (from === undefined) return [];
+  let perNamespace = selections.get(selector);
+  if (perNamespace === undefined) {
+    perNamespace = new Map();
+    selections.set(selector, perNamespace);
+  }
+  const known = perNamespace.get(namespace);
+  if (known !== undefined && known.from === from) return known.selected;
+  const selected = candidatesFor(index, namespace, labels).filter(matches);
+  perNamespace.set(namespace, { from, selected });
+  return selected;
 }
 
 /** The workloads that may match a label map: those having its rarest label, or all in the namespace when it is empty. */

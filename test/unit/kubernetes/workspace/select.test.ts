@@ -56,7 +56,7 @@ describe('select', () => {
 
   it('selects by label maps and LabelSelectors within one namespace, as the API server does', () => {
     withContext({ 'a.yaml': DEPLOYMENT, 'b.yaml': WORKER, 'c.yaml': DEPLOYMENT_IN_ML }, (context) => {
-      const names = (list: Array<{ name?: string; namespace: string }>) => list.map((w) => `${w.namespace}/${w.name}`);
+      const names = (list: ReadonlyArray<{ name?: string; namespace: string }>) => list.map((w) => `${w.namespace}/${w.name}`);
       assert.deepEqual(names(selectedByServiceSelector(context, 'default', { app: 'model-server' })), ['default/model-server']);
       assert.deepEqual(names(selectedByServiceSelector(context, 'ml', { app: 'model-server' })), ['ml/model-server']);
       // A Service without a selector, or with a value that is not a string, selects nothing.

@@ -3,7 +3,7 @@ import type { KubernetesObject } from '../../parse';
 import { buildHorizontalPodAutoscaler } from '../generate';
 import { workspaceRule, type IndexedObject, type WorkspaceRuleContext } from '../rule';
 import { scaffold } from '../scaffold';
-import { isArgoRollout, nameOf, namespaceOf, objectKey } from '../select';
+import { isArgoRollout, keyOf, nameOf, namespaceOf, objectKey } from '../select';
 
 export const MLO302 = workspaceRule(
   {
@@ -36,9 +36,8 @@ export const MLO302 = workspaceRule(
       const { object } = indexed;
       if (object.kind === 'Rollout' ? !isArgoRollout(object) : apiGroupOf(object.apiVersion) !== 'apps') continue;
       const name = nameOf(object);
-      if (name === undefined) continue;
-      const key = objectKey(namespaceOf(object), object.kind, name);
-      if (scaled.has(key) || referenced.has(key)) continue;
+      const key = keyOf(indexed);
+      if (name === undefined || key === undefined || scaled.has(key) || referenced.has(key)) continue;
       report(context, indexed, name);
     }
   },

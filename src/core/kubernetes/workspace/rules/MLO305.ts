@@ -1,7 +1,7 @@
 import { apiGroupOf, isRecord, valueAt } from '../../objects';
 import type { JsonPath } from '../../parse';
 import { workspaceRule } from '../rule';
-import { nameOf, namespaceOf, objectKey, workloadsOf, type Workload } from '../select';
+import { keyOf, nameOf, namespaceOf, objectKey, workloadsOf, type Workload } from '../select';
 
 type Referenced = 'ConfigMap' | 'Secret';
 
@@ -13,6 +13,8 @@ interface Reference {
   path: JsonPath;
   /** Where the pod reads it, for the message. */
   use: 'env' | 'volume';
+  /** The workload's namespace, the kind and the name as one key (see objectKey), to look up among the defined. */
+  key: string;
 }
 
 /** Every namespace gets this ConfigMap from the cluster (the API server's CA); projected token volumes read it. */
@@ -30,8 +32,10 @@ export const MLO305 = workspaceRule(
     const define = (namespace: string, kind: Referenced, name: unknown): void => {
       if (typeof name === 'string' && name !== '') defined.add(objectKey(namespace, kind, name));
     };
-    for (const { object } of context.ofKind('ConfigMap', 'Secret')) {
-      if (object.apiVersion === 'v1') define(namespaceOf(object), object.kind as Referenced, nameOf(object));
+    for (const indexed of context.ofKind('ConfigMap', 'Secret')) {
+      // The key of a ConfigMap or Secret is what define() would make of it, kept with the object across runs.
+      const key = indexed.object.apiVersion === 'v1' ? keyOf(indexed) : undefined;
+      if (key !== undefined) defined.add(key);
     }
     // Secrets that operators create from other objects count as defined: they exist once the operator runs.
     for (const { object } of context.ofKind('ExternalSecret')) {
@@ -60,7 +64,7 @@ export const MLO305 = workspaceRule(
     }
     for (const workload of workloadsOf(context)) {
       for (const reference of referencesOf(workload)) {
-        if (defined.has(objectKey(workload.namespace, reference.kind, reference.name))) continue;
+        if (defined.has(reference.key)) continue;
         if (reference.kind === 'ConfigMap' && CLUSTER_PROVIDED_CONFIG_MAPS.has(reference.name)) continue;
         const consequence =
           reference.use === 'env'
@@ -97,7 +101,7 @@ function readReferences(workload: Workload): Reference[] {
     const name = holder[nameField];
     // `$(VAR)` and `${VAR}` are filled in by a later templating step; the name is not known here.
     if (typeof name !== 'string' || name === '' || name.includes('$')) return;
-    references.push({ kind, name, path: [...path, nameField], use });
+    references.push({ kind, name, path: [...path, nameField], use, key: objectKey(workload.namespace, kind, name) });
   };
   for (const list of ['initContainers', 'containers', 'ephemeralContainers']) {
     const containers = podSpec[list];

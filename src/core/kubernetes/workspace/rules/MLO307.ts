@@ -1,7 +1,7 @@
 import { apiGroupOf, valueAt } from '../../objects';
-import { isHorizontalPodAutoscaler, pushTo, scaleTargetOf } from '../match';
-import { nameOf, namespaceOf, objectKey } from '../select';
-import { workspaceRule } from '../rule';
+import { isHorizontalPodAutoscaler, scaleTargetOf, type ScaleTarget } from '../match';
+import { findObjects, findWorkload, nameOf, namespaceOf } from '../select';
+import { workspaceRule, type IndexedObject, type WorkspaceRuleContext } from '../rule';
 
 export const MLO307 = workspaceRule(
   {
@@ -11,21 +11,11 @@ export const MLO307 = workspaceRule(
     guide: 'Kubernetes Checklist: HPA configured',
   },
   (context) => {
-    const autoscalers = context.ofKind('HorizontalPodAutoscaler').filter(({ object }) => isHorizontalPodAutoscaler(object));
-    if (autoscalers.length === 0) return;
-    // Every object by namespace, kind and name, with the API groups it has under that name (a kind can exist in
-    // several: Volcano's Job and the batch Job), so that each HPA finds its target without reading every object.
-    const groupsByKey = new Map<string, string[]>();
-    for (const { object } of context.objects) {
-      const name = nameOf(object);
-      if (name === undefined) continue;
-      pushTo(groupsByKey, objectKey(namespaceOf(object), object.kind, name), apiGroupOf(object.apiVersion));
-    }
-    for (const hpa of autoscalers) {
+    for (const hpa of context.ofKind('HorizontalPodAutoscaler')) {
+      if (!isHorizontalPodAutoscaler(hpa.object)) continue;
       const label = `HPA "${nameOf(hpa.object) ?? '(unnamed)'}"`;
       const target = scaleTargetOf(hpa.object);
-      const groups = target === undefined ? [] : (groupsByKey.get(objectKey(namespaceOf(hpa.object), target.kind, target.name)) ?? []);
-      if (target !== undefined && !groups.some((group) => target.group === undefined || group === target.group)) {
+      if (target !== undefined && !isDefined(context, namespaceOf(hpa.object), target)) {
         context.report(hpa, {
           path: ['spec', 'scaleTargetRef', 'name'],
           target: 'value',
@@ -51,3 +41,14 @@ export const MLO307 = workspaceRule(
     }
   },
 );
+
+/**
+ * Whether the workspace defines the object a scale target names; a kind can exist in several API groups (Volcano's
+ * Job and the batch Job), so the group must match too. Most targets are workloads, found in the workload index the
+ * rules share; only the others need the index of every object by name.
+ */
+function isDefined(context: WorkspaceRuleContext, namespace: string, target: Readonly<ScaleTarget>): boolean {
+  const inGroup = ({ object }: IndexedObject): boolean => target.group === undefined || apiGroupOf(object.apiVersion) === target.group;
+  const workload = findWorkload(context, namespace, target.kind, target.name);
+  return (workload !== undefined && inGroup(workload.indexed)) || findObjects(context, namespace, target.kind, target.name).some(inGroup);
+}

@@ -37,6 +37,14 @@ export const MLO308 = workspaceRule(
  * The edit deletes the whole line, and is offered only when the line holds nothing but `replicas: <value>`.
  */
 function removeReplicasLine(entry: IndexedObject): Fix[] | undefined {
+  // The rule runs again on every change in the workspace; the edit depends only on the object's own text.
+  if (!removals.has(entry)) removals.set(entry, readRemoval(entry));
+  return removals.get(entry);
+}
+
+const removals = new WeakMap<IndexedObject, Fix[] | undefined>();
+
+function readRemoval(entry: IndexedObject): Fix[] | undefined {
   const location = entry.document.locate(['spec', 'replicas']);
   if (!location.exact || location.keyRange === undefined) return undefined;
   const { line } = location.keyRange.start;

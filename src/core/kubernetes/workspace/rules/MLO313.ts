@@ -26,10 +26,12 @@ export const MLO313 = workspaceRule(
     }
     // What the ServiceMonitors and PodMonitors select, worked out once per monitor rather than once per workload.
     const monitored = new Set<IndexedObject>();
-    const serviceLabels = new Map(services.map((service) => [service, labelsOf(valueAt(service.object, ['metadata', 'labels']))]));
-    const byServiceLabel = byLabel(services, (service) => serviceLabels.get(service) ?? {});
-    const byPodLabel = byLabel(serving, (workload) => workload.podLabels);
-    for (const monitor of context.ofKind('ServiceMonitor', 'PodMonitor')) {
+    const monitors = context.ofKind('ServiceMonitor', 'PodMonitor');
+    // The label indexes are built only for a workspace that has monitors, as most have none.
+    const serviceLabels = new Map(monitors.length === 0 ? [] : services.map((service) => [service, labelsOf(valueAt(service.object, ['metadata', 'labels']))]));
+    const byServiceLabel = byLabel(monitors.length === 0 ? [] : services, (service) => serviceLabels.get(service) ?? {});
+    const byPodLabel = byLabel(monitors.length === 0 ? [] : serving, (workload) => workload.podLabels);
+    for (const monitor of monitors) {
       if (apiGroupOf(monitor.object.apiVersion) !== 'monitoring.coreos.com') continue;
       const selector = valueAt(monitor.object, ['spec', 'selector']);
       if (monitor.object.kind === 'PodMonitor') {
