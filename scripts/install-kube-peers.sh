@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Kubernetes peer linters for the differential test and the benchmark into a cache folder outside the
 # repo, keyed by version, and prints one line per peer: `<name> <path of the binary>`, or `<name> unavailable
-# <reason>` when the Go module proxy does not serve it. A second run on the same machine only checks the versions.
+# <reason>` when the Go module proxy (or PyPI, for Checkov) does not serve it. A second run on the same machine only
+# checks the versions.
 #
 # Both are built with `go install <module>/cmd/<name>@<version>` from the Go module proxy (GOPROXY is pinned to it:
 # a `direct` fallback would try the module's own host, which these machines cannot reach).
@@ -74,8 +75,11 @@ install kube-linter golang.stackrox.io/kube-linter "$KUBE_LINTER_VERSION" "${KUB
 
 CHECKOV_DIR="$CACHE/checkov-$CHECKOV_VERSION"
 CHECKOV="$CHECKOV_DIR/bin/checkov"
-# `checkov --version` prints the bare version; it also catches a half-written environment.
-checkov_installed() { [ -x "$CHECKOV" ] && [ "$("$CHECKOV" --version 2>/dev/null)" = "$CHECKOV_VERSION" ]; }
+# The version is read from the package rather than from `checkov --version`, which loads every check (seconds) on
+# each run of this script; importing it also catches a half-written environment.
+checkov_installed() {
+  [ -x "$CHECKOV" ] && [ "$("$CHECKOV_DIR/bin/python" -c 'from checkov.version import version; print(version)' 2>/dev/null)" = "$CHECKOV_VERSION" ]
+}
 if ! checkov_installed; then
   echo "installing checkov $CHECKOV_VERSION (PyPI) into a virtual environment in $CHECKOV_DIR" >&2
   rm -rf "$CHECKOV_DIR"
@@ -88,7 +92,7 @@ if ! checkov_installed; then
     echo "checkov unavailable checkov==$CHECKOV_VERSION: $(echo "$log" | grep -m1 -E '^ERROR' || echo 'pip install failed')"
   elif ! checkov_installed; then
     rm -rf "$CHECKOV_DIR"
-    echo "checkov unavailable checkov==$CHECKOV_VERSION: installed, but 'checkov --version' does not report $CHECKOV_VERSION"
+    echo "checkov unavailable checkov==$CHECKOV_VERSION: installed, but its package does not report version $CHECKOV_VERSION"
   fi
 fi
 checkov_installed && echo "checkov $CHECKOV"

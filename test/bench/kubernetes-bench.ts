@@ -2,14 +2,15 @@
  * Kubernetes lint speed, ours against the peers, in one run:
  *  - ours: lintKubernetesFiles in this process (every registered per-object and workspace rule, the default config),
  *    as the CLI runs it on the files given;
- *  - kube-score and kube-linter: one process on all the files, as a user runs them on a folder in CI;
+ *  - kube-score, kube-linter and Checkov: one process on all the files, as a user runs them on a folder in CI
+ *    (Checkov only up to CHECKOV_MAX_DOCUMENTS documents, see there);
  *  - yaml-language-server with the Kubernetes schema, in this process: its language service's doValidation on each
  *    file, as the YAML extension validates open files (the schema is served offline, see loadKubernetesSchema).
  * on the Kubernetes corpus, and on single files of 1,000, 5,000 and 20,000 documents, to see how each grows. It also
  * times the editor's incremental case: one changed file in a 2,000-file ManifestIndex.
  * It is a measurement, not a test: it exits 0 whatever the numbers are. Results also go to bench-results/kube-bench.json.
  *
- *     node out-d/test/bench/kubernetes-bench.js [--sizes 1000,5000,20000] [--kube-score PATH] [--kube-linter PATH]
+ *     node out-d/test/bench/kubernetes-bench.js [--sizes 1000,5000,20000] [--kube-score PATH] [--kube-linter PATH] [--checkov PATH]
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -25,7 +26,7 @@ import { ManifestIndex, lintKubernetesFiles, type ManifestFile } from '../../src
 import { workspaceRules } from '../../src/core/kubernetes/workspace/rules';
 import { DEFAULT_CONFIG } from '../../src/core/rules/config';
 import { KUBERNETES_CORPUS_DIR, generateKubernetesCorpus, generateLargeManifest, writeKubernetesCorpus } from '../diff/kubernetes-corpus';
-import { ROOT, findKubePeers, kubeLinterArgs, kubeScoreArgs, type PeerTool } from '../diff/kube-peers';
+import { ROOT, checkovArgs, findKubePeers, kubeLinterArgs, kubeScoreArgs, type CheckovReport, type PeerTool } from '../diff/kube-peers';
 import { percentile, printTable } from './common';
 
 const DEFAULT_SIZES = [1000, 5000, 20000];
@@ -34,6 +35,11 @@ const SCHEMA_VERSION = 'v1.34.0';
 /** The URL yaml-language-server would download the schema from; it recognises the Kubernetes schema by it. */
 const SCHEMA_BASE = `https://raw.githubusercontent.com/yannh/kubernetes-json-schema/master/${SCHEMA_VERSION}-standalone-strict/`;
 const WORKSPACE_FILES = 2000;
+/**
+ * The largest case Checkov is timed on. Its time grows faster than the number of documents (3.3.30 took 8 s of CPU
+ * on 1,000 documents and 76 s on 5,000, n^1.4), so 20,000 would take about ten minutes a pass.
+ */
+const CHECKOV_MAX_DOCUMENTS = 5000;
 const INCREMENTAL_EDITS = 20;
 const REPORT_PATH = join(ROOT, 'bench-results', 'kube-bench.json');
 
@@ -78,11 +84,12 @@ async function main(): Promise<void> {
     cases.push({ name: `${size} documents, 1 file`, files: [{ path: 'manifests.yaml', text }], dir, documents: size });
   }
 
-  console.log('Kubernetes lint time: MLOps Deploy vs kube-score vs kube-linter vs yaml-language-server');
+  console.log('Kubernetes lint time: MLOps Deploy vs kube-score vs kube-linter vs Checkov vs yaml-language-server');
   // Other work on the machine slows every linter alike, in process or not; the load average says how much there was.
   console.log(`Node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} cores, load average ${loadavg()[0].toFixed(1)} at the start.`);
   console.log(`Ours: ${kubernetesRules.length} per-object and ${workspaceRules.length} workspace rules registered. Peers: ${peers.tools.map((t) => `${t.name} ${t.version}`).join(', ') || 'none'}.`);
   for (const [name, reason] of Object.entries(peers.unavailable)) console.log(`${name}: unavailable (${reason}), not timed.`);
+  if (peers.tools.some((tool) => tool.name === 'checkov')) console.log(`Checkov is timed on cases of up to ${CHECKOV_MAX_DOCUMENTS} documents only.`);
   console.log(languageService ? `yaml-language-server ${yamlLanguageServerVersion()} with the Kubernetes ${SCHEMA_VERSION} schema from ${peers.schemas}.` : 'yaml-language-server: no offline Kubernetes schema, not timed.');
 
   const results: Array<{ case: string; documents: number; files: number; timings: Timing[] }> = [];
@@ -90,7 +97,10 @@ async function main(): Promise<void> {
     const large = c.documents >= 5000;
     const timings: Timing[] = [];
     timings.push(await time('ours: lintKubernetesFiles (in process)', large ? 3 : 7, () => ({ problems: countFindings(lintKubernetesFiles(c.files, { config: DEFAULT_CONFIG })) })));
-    for (const tool of peers.tools) timings.push(await time(`${tool.name} ${tool.version} (process)`, large ? 1 : 3, () => runPeerCounting(tool, c)));
+    for (const tool of peers.tools) {
+      if (tool.name === 'checkov' && c.documents > CHECKOV_MAX_DOCUMENTS) continue;
+      timings.push(await time(`${tool.name} ${tool.version} (process)`, large ? 1 : 3, () => runPeerCounting(tool, c)));
+    }
     if (languageService) timings.push(await time('yaml-language-server doValidation (in process)', 1, async () => ({ problems: await validateAll(languageService, c.files) })));
     results.push({ case: c.name, documents: c.documents, files: c.files.length, timings });
     console.log(`\n${c.name}: ${c.files.length} file(s), ${c.documents} documents, in ${c.dir}`);
@@ -162,14 +172,14 @@ function countDocuments(texts: readonly string[]): number {
  * CPU time itself.
  */
 async function runPeerCounting(tool: PeerTool, c: Case): Promise<Run> {
-  const args = tool.name === 'kube-score' ? kubeScoreArgs(c.files.map((f) => f.path), []) : kubeLinterArgs(['.']);
+  const args = tool.name === 'kube-score' ? kubeScoreArgs(c.files.map((f) => f.path), []) : tool.name === 'kube-linter' ? kubeLinterArgs(['.']) : checkovArgs('.');
   const script = '"$@"; status=$?; times >&2; exit $status';
   let stdout: string;
   let stderr: string;
   try {
     ({ stdout, stderr } = await run('bash', ['-c', script, 'bash', tool.path, ...args], { cwd: c.dir, maxBuffer: 1024 * 1024 * 1024 }));
   } catch (error) {
-    // Both exit 1 when they find something; their JSON is still complete.
+    // All exit 1 when they find something; their JSON is still complete.
     ({ stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string });
     if (!/^\s*[[{]/.test(stdout)) throw error;
   }
@@ -178,9 +188,12 @@ async function runPeerCounting(tool: PeerTool, c: Case): Promise<Run> {
   const seconds = [...children.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
   const childCpuMs = seconds.length === 2 ? 1000 * (seconds[0] + seconds[1]) : undefined;
   const parsed = JSON.parse(stdout) as unknown;
-  const problems = Array.isArray(parsed)
-    ? parsed.reduce((sum: number, object: { checks: Array<{ grade: number; skipped: boolean }> }) => sum + object.checks.filter((check) => !check.skipped && check.grade <= 5).length, 0)
-    : ((parsed as { Reports?: unknown[] | null }).Reports ?? []).length;
+  const problems =
+    tool.name === 'checkov'
+      ? [parsed as CheckovReport].flat().reduce((sum, report) => sum + (report.results?.failed_checks.length ?? 0), 0)
+      : Array.isArray(parsed)
+        ? parsed.reduce((sum: number, object: { checks: Array<{ grade: number; skipped: boolean }> }) => sum + object.checks.filter((check) => !check.skipped && check.grade <= 5).length, 0)
+        : ((parsed as { Reports?: unknown[] | null }).Reports ?? []).length;
   return { problems, childCpuMs };
 }
 
@@ -230,18 +243,17 @@ async function validateAll(service: LanguageService, files: readonly ManifestFil
 /** Time per document at each size, and the exponent of the growth between the smallest and largest size. */
 function printGrowth(results: ReadonlyArray<{ case: string; documents: number; timings: Timing[] }>): void {
   if (results.length < 2) return;
-  console.log('\nGrowth on single files (CPU µs per document at each size; exponent k in CPU time ~ n^k between the smallest and the largest size, 1.0 = linear):');
+  console.log('\nGrowth on single files (CPU µs per document at each size; exponent k in CPU time ~ n^k between the smallest and the largest size timed, 1.0 = linear):');
   const linters = results[0].timings.map((t) => t.linter);
-  const first = results[0];
-  const last = results[results.length - 1];
   printTable(
     ['linter', ...results.map((r) => `${r.documents} docs µs/doc`), 'k'],
     linters.map((linter) => {
       const at = (r: (typeof results)[number]): Timing | undefined => r.timings.find((t) => t.linter === linter);
-      const a = at(first);
-      const b = at(last);
-      const k = a && b ? Math.log(b.cpuMs / a.cpuMs) / Math.log(last.documents / first.documents) : NaN;
-      return [linter, ...results.map((r) => ((1000 * (at(r)?.cpuMs ?? NaN)) / r.documents).toFixed(1)), k.toFixed(2)];
+      // Checkov is not timed on the largest sizes: its exponent is taken up to the largest size it ran on.
+      const timed = results.filter((r) => at(r) !== undefined);
+      const [a, b] = [timed[0], timed[timed.length - 1]];
+      const k = timed.length >= 2 ? Math.log(at(b)!.cpuMs / at(a)!.cpuMs) / Math.log(b.documents / a.documents) : NaN;
+      return [linter, ...results.map((r) => { const t = at(r); return t ? ((1000 * t.cpuMs) / r.documents).toFixed(1) : '-'; }), k.toFixed(2)];
     }),
   );
 }

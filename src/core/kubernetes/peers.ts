@@ -34,7 +34,9 @@ export const PEER_CHECKS: Readonly<Record<string, PeerIds>> = {
   MLO205: peers({ kubeLinter: ['liveness-port', 'readiness-port', 'startup-port'] }),
   MLO206: peers({ kubeLinter: ['latest-tag'], kubeScore: ['container-image-tag'], polaris: ['tagNotSpecified'], checkov: ['CKV_K8S_14'] }),
   MLO207: peers({ kubeLinter: ['env-var-secret'], polaris: ['sensitiveContainerEnvVar'] }),
-  MLO208: peers({ kubeLinter: ['default-service-account'], checkov: ['CKV_K8S_41', 'CKV_K8S_42'] }),
+  // Checkov's CKV_K8S_41 (the `default` ServiceAccount object mounts its token) and CKV_K8S_42 (a binding grants the
+  // `default` account something) look at the account and its bindings, never at a pod that runs as it.
+  MLO208: peers({ kubeLinter: ['default-service-account'] }),
   MLO209: peers({ kubeLinter: ['run-as-non-root'], kubeScore: ['container-security-context-user-group-id'], polaris: ['runAsRootAllowed'], checkov: ['CKV_K8S_23'] }),
   MLO210: peers({
     kubeLinter: ['privileged-container', 'privilege-escalation-container'],

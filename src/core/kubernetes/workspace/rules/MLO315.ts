@@ -63,11 +63,22 @@ export const MLO315 = workspaceRule(
 
 /**
  * Whether the pods get the account's token at all: `automountServiceAccountToken: false` on the pod spec, or on the
- * ServiceAccount when the pod spec does not override it, leaves the pod without credentials to use.
+ * ServiceAccount when the pod spec does not override it, leaves the pod without credentials to use, unless a
+ * projected volume asks for the token itself.
  */
 function mountsToken(spec: Record<string, unknown>, serviceAccount: KubernetesObject | undefined): boolean {
+  if (projectsToken(spec)) return true;
   if (typeof spec.automountServiceAccountToken === 'boolean') return spec.automountServiceAccountToken;
   return serviceAccount === undefined || serviceAccount.automountServiceAccountToken !== false;
+}
+
+/** Whether a volume of the pod is a projected volume with a `serviceAccountToken` source. */
+function projectsToken(spec: Record<string, unknown>): boolean {
+  const volumes = Array.isArray(spec.volumes) ? spec.volumes : [];
+  return volumes.some((volume: unknown) => {
+    const sources = isRecord(volume) && isRecord(volume.projected) ? volume.projected.sources : undefined;
+    return Array.isArray(sources) && sources.some((source: unknown) => isRecord(source) && isRecord(source.serviceAccountToken));
+  });
 }
 
 /**

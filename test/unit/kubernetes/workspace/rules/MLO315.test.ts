@@ -68,6 +68,17 @@ workspaceRuleTests(MLO315, {
       suggestions: [],
     },
     {
+      name: 'a projected token volume gives the pods the token although automounting is off',
+      files: {
+        'k8s/deploy.yaml': WITH_ACCOUNT.replace(
+          '    spec:\n',
+          '    spec:\n      automountServiceAccountToken: false\n      volumes:\n        - name: token\n          projected:\n            sources:\n              - serviceAccountToken: {path: token}\n',
+        ),
+        'k8s/rbac.yaml': `${WILDCARD}---\n${binding('RoleBinding', 'Role', 'anything')}`,
+      },
+      findings: [{ path: 'k8s/deploy.yaml', line: 21, messageIncludes: 'runs as ServiceAccount "model-server": RoleBinding "model-server-anything"' }],
+    },
+    {
       name: 'the default account, bound to cluster-admin (not defined in the workspace)',
       files: { 'k8s/deploy.yaml': DEPLOYMENT, 'k8s/rbac.yaml': binding('ClusterRoleBinding', 'ClusterRole', 'cluster-admin', '{kind: ServiceAccount, name: default, namespace: default}') },
       findings: [{ path: 'k8s/deploy.yaml', line: 14, character: 4, endCharacter: 8, messageIncludes: 'runs as ServiceAccount "default" (the default, as serviceAccountName is not set): ClusterRoleBinding' }],
