@@ -284,7 +284,8 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
     };
     const explicitConfig = options.config ? loader.load(resolve(io.cwd, options.config)) : undefined;
     const results: FileResult[] = [];
-    const manifests: Array<{ result: FileResult; file: string; text: string; config: LintConfig; explicit: boolean }> = [];
+    // `reached`: a file a kustomization lists outside the paths given; it is linted but never rewritten by --fix.
+    const manifests: Array<{ result: FileResult; file: string; text: string; config: LintConfig; explicit: boolean; reached?: boolean }> = [];
     let helmSkipped = 0;
     let threshold: FailureThreshold = 'info';
     for (const target of collectFiles(options.paths, io.cwd)) {
@@ -347,7 +348,7 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
         const config = mergeConfigs(explicitConfig, ...files.map((path) => loader.load(path)), env.config, flags);
         const result: FileResult = { file: displayPath(file, io.cwd), findings: [] };
         results.push(result);
-        manifests.push({ result, file, text, config, explicit: false });
+        manifests.push({ result, file, text, config, explicit: false, reached: true });
       }
       const configs = new Map(manifests.map((m) => [m.file, m.config]));
       const lintAll = (texts: ReadonlyMap<string, string>): Map<string, Finding[]> =>
@@ -360,7 +361,7 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
           },
         );
       let byFile = lintAll(new Map());
-      if (options.fix) byFile = fixManifests(manifests, byFile, lintAll, io);
+      if (options.fix) byFile = fixManifests(manifests.filter((m) => !m.reached), byFile, lintAll, io);
       for (const manifest of manifests) {
         const findings = byFile.get(manifest.file) ?? [];
         // A chart's templates met in a folder are left out quietly (one line below says how many); a template named
@@ -377,7 +378,10 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
       io.stderr(`mlops-deploy: skipped ${helmSkipped} Helm template file${helmSkipped === 1 ? '' : 's'}; lint the output of \`helm template\` instead\n`);
     }
     io.stdout(format(results, options, io));
-    return threshold !== 'none' && results.some((r) => r.findings.some((f) => isAtLeast(f.severity, threshold))) ? 1 : 0;
+    // The note that a Helm template was not checked is no finding about the file: it does not fail the run.
+    if (threshold === 'none') return 0;
+    const limit = threshold;
+    return results.some((r) => r.findings.some((f) => f.code !== HELM_SKIPPED && isAtLeast(f.severity, limit))) ? 1 : 0;
   } catch (error) {
     if (error instanceof CliError) {
       io.stderr(`mlops-deploy: ${error.message}\n`);

@@ -4,6 +4,8 @@
  * case-insensitive file systems, and people write `dockerfile` too.
  */
 export function isDockerfileName(name: string): boolean {
+  // `Dockerfile.dockerignore` is BuildKit's ignore file for that Dockerfile, not a Dockerfile.
+  if (/\.dockerignore$/i.test(name)) return false;
   return /^(dockerfile|containerfile)(\.[^/]+)?$/i.test(name) || /^[^/]+\.(dockerfile|containerfile)$/i.test(name);
 }
 

@@ -4,6 +4,7 @@ import { nonOverlappingEdits, type Finding, type Fix, type TextEdit } from '../c
 import { parseDockerfile, type DockerfileModel } from '../core/dockerfile/model';
 import { ignoreEdit } from '../core/dockerfile/suppress';
 import { manifestIgnoreEdit } from '../core/kubernetes/ignore';
+import { ruleIds } from '../core/rules/registry';
 import { DIAGNOSTIC_SOURCE, diagnosticCode, toRange, toTextEdits } from './convert';
 import { documentKindOf } from './documentLinter';
 
@@ -89,6 +90,8 @@ export class LintCodeActions implements vscode.CodeActionProvider {
       if (!finding) continue;
       if (finding.fix) actions.push(this.action(document, finding.fix, diagnostic, true));
       for (const suggestion of finding.suggestions ?? []) actions.push(this.action(document, suggestion, diagnostic, false));
+      // Notes that are not rules (a Helm template skipped, YAML that does not parse) have nothing to ignore.
+      if (!ruleIds.has(finding.code)) continue;
       const kind = documentKindOf(document);
       if (kind === 'dockerfile') {
         model ??= parseDockerfile(document.getText());

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Finding, Range, Severity, TextEdit } from '../core/findings';
+import { ruleIds } from '../core/rules/registry';
 
 export const DIAGNOSTIC_SOURCE = 'mlops-deploy';
 
@@ -19,7 +20,8 @@ export function toRange(range: Range): vscode.Range {
 export function toDiagnostic(finding: Finding, docUri: vscode.Uri): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(toRange(finding.range), finding.message, SEVERITY[finding.severity]);
   diagnostic.source = DIAGNOSTIC_SOURCE;
-  diagnostic.code = { value: finding.code, target: docUri };
+  // Only rules have a page; a note such as yaml-syntax is shown by its code alone.
+  diagnostic.code = ruleIds.has(finding.code) ? { value: finding.code, target: docUri } : finding.code;
   return diagnostic;
 }
 

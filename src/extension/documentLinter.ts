@@ -13,7 +13,11 @@ import { readSettings } from './settings';
 /** The files linted one at a time, each on its own text: Dockerfiles, Triton configs and mlops.yaml. */
 export type DocumentKind = 'dockerfile' | 'triton' | 'mlops';
 
+/** Schemes that show another version of a file (an SCM diff's old side), not a file to lint. */
+const NOT_LINTED_SCHEMES = new Set(['git', 'gitfs', 'output', 'vscode-scm']);
+
 export function documentKindOf(document: vscode.TextDocument): DocumentKind | undefined {
+  if (NOT_LINTED_SCHEMES.has(document.uri.scheme)) return undefined;
   const name = basename(document.uri.path);
   if (isMlopsFileName(name)) return 'mlops';
   if (document.languageId === 'triton-pbtxt' || isTritonConfigName(name)) return 'triton';
@@ -31,6 +35,8 @@ export class DocumentLinter implements vscode.Disposable {
   private readonly findings = new Map<string, { version: number; findings: Finding[] }>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly disposables: vscode.Disposable[] = [];
+  /** Files "Lint the Workspace" linted: their findings outlive the document VS Code opened to read them. */
+  private readonly pinned = new Set<string>();
   /** Whether a .dockerignore applies to a Dockerfile, which would otherwise be read on every keystroke. */
   private readonly dockerignores = new Map<string, boolean>();
 
@@ -43,7 +49,7 @@ export class DocumentLinter implements vscode.Disposable {
       this.diagnostics,
       vscode.workspace.onDidOpenTextDocument((doc) => this.lintNow(doc)),
       vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document)),
-      vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc.uri)),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.closed(doc)),
     );
     const relint = (): void => this.refresh();
     for (const pattern of ['**/*.dockerignore', '**/.dockerignore']) {
@@ -119,6 +125,19 @@ export class DocumentLinter implements vscode.Disposable {
       findings.map((f) => toDiagnostic(f, vscode.Uri.joinPath(this.docsRoot, `${f.code}.md`))),
     );
     return findings;
+  }
+
+  /**
+   * Lints files that "Lint the Workspace" read without showing them. VS Code releases such documents after a few
+   * minutes and reports them closed; their findings stay until the file itself goes away or is linted again.
+   */
+  pin(uris: readonly vscode.Uri[]): void {
+    for (const uri of uris) this.pinned.add(uri.toString());
+  }
+
+  private closed(document: vscode.TextDocument): void {
+    if (this.pinned.has(document.uri.toString())) return;
+    this.forget(document.uri);
   }
 
   private forget(uri: vscode.Uri): void {

@@ -76,12 +76,10 @@ export function activate(context: vscode.ExtensionContext): MlopsDeployApi {
           ...(await vscode.workspace.findFiles(DOCKERFILE_GLOB, exclude)),
           ...(await vscode.workspace.findFiles('**/{config.pbtxt,mlops.yaml,mlops.yml}', exclude)),
         ];
-        let count = 0;
-        for (const uri of files) {
-          if (lintableKindOf(basename(uri.path)) === undefined) continue;
-          linter.lintNow(await vscode.workspace.openTextDocument(uri));
-          count++;
-        }
+        const linted = files.filter((uri) => lintableKindOf(basename(uri.path)) !== undefined);
+        linter.pin(linted);
+        for (const uri of linted) linter.lintNow(await vscode.workspace.openTextDocument(uri));
+        const count = linted.length;
         await manifests.refresh();
         void vscode.window.showInformationMessage(`MLOps Deploy linted ${count} file${count === 1 ? '' : 's'} and the workspace's Kubernetes manifests.`);
         return count;

@@ -10,7 +10,6 @@ import { toDiagnostic } from './convert';
 import { readSettings } from './settings';
 
 export const MANIFEST_GLOB = '**/*.{yaml,yml}';
-const EXCLUDE_GLOB = `**/{${[...SKIPPED_FOLDERS].join(',')}}/**`;
 
 /** Code of the finding on a manifest too large to lint as one types (the CLI lints it). */
 export const TOO_LARGE = 'yaml-too-large';
@@ -47,12 +46,18 @@ export class ManifestLinter implements vscode.Disposable {
   ) {
     this.index = this.newIndex();
     const watcher = vscode.workspace.createFileSystemWatcher(MANIFEST_GLOB);
+    // A folder deleted, renamed or copied in comes as one event for the folder, which the YAML pattern never matches.
+    const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
     this.disposables.push(
       this.diagnostics,
       watcher,
+      folders,
       watcher.onDidCreate((uri) => void this.readFromDisk(uri)),
       watcher.onDidChange((uri) => void this.readFromDisk(uri)),
       watcher.onDidDelete((uri) => this.remove(uri)),
+      folders.onDidDelete((uri) => this.removeUnder(uri)),
+      folders.onDidCreate((uri) => void this.indexFolder(uri)),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.refresh()),
       vscode.workspace.onDidOpenTextDocument((doc) => this.updateFromDocument(doc)),
       vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document)),
       // Closing without saving leaves the file on disk as the truth again.
@@ -78,6 +83,10 @@ export class ManifestLinter implements vscode.Disposable {
   async refresh(): Promise<void> {
     this.index = this.newIndex();
     this.configs.clear();
+    this.uris.clear();
+    this.versions.clear();
+    this.published.clear();
+    this.diagnostics.clear();
     await this.indexWorkspace();
   }
 
@@ -92,19 +101,21 @@ export class ManifestLinter implements vscode.Disposable {
   private async indexWorkspace(): Promise<void> {
     const work = (async () => {
       const started = performance.now();
-      const uris = await vscode.workspace.findFiles(MANIFEST_GLOB, EXCLUDE_GLOB);
+      const uris = await vscode.workspace.findFiles(MANIFEST_GLOB, excludeGlob());
       const open = new Map(vscode.workspace.textDocuments.map((doc) => [doc.uri.toString(), doc]));
       let count = 0;
       for (const uri of uris) {
         const doc = open.get(uri.toString());
         const text = doc ? doc.getText() : await this.read(uri);
+        // A document opened while the file was being read has been indexed from its own text, which wins.
+        if (!doc && isOpen(uri)) continue;
         if (text !== undefined && this.put(uri, text, doc?.version)) count++;
       }
       this.evaluate();
       this.output.appendLine(`Indexed ${count} Kubernetes manifest${count === 1 ? '' : 's'} of ${uris.length} YAML files in ${Math.round(performance.now() - started)} ms.`);
     })();
     const slow = setTimeout(() => {
-      void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'MLOps Deploy: indexing Kubernetes manifests' }, () => work);
+      void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'MLOps Deploy: indexing Kubernetes manifests' }, () => work.catch(() => undefined));
     }, PROGRESS_AFTER_MS);
     try {
       await work;
@@ -126,9 +137,15 @@ export class ManifestLinter implements vscode.Disposable {
   }
 
   private async readFromDisk(uri: vscode.Uri): Promise<void> {
-    if (vscode.workspace.textDocuments.some((doc) => doc.uri.toString() === uri.toString() && !doc.isClosed)) return;
-    if (isExcluded(uri)) return;
+    if (isOpen(uri) || isExcluded(uri)) return;
+    if (!inWorkspace(uri)) {
+      // A manifest from outside the workspace counted only while it was open.
+      this.remove(uri);
+      return;
+    }
     const text = await this.read(uri);
+    // The document may have been opened while the file was read: its text wins over the disk's.
+    if (isOpen(uri)) return;
     if (text === undefined) this.remove(uri);
     else if (this.put(uri, text, undefined) || this.uris.has(keyOf(uri))) this.scheduleEvaluate();
   }
@@ -136,6 +153,32 @@ export class ManifestLinter implements vscode.Disposable {
   private updateFromDocument(document: vscode.TextDocument): void {
     if (!ManifestLinter.handles(document) || isExcluded(document.uri)) return;
     if (this.put(document.uri, document.getText(), document.version)) this.evaluate();
+  }
+
+  /** Forgets every manifest under a deleted folder (or the file itself). */
+  private removeUnder(uri: vscode.Uri): void {
+    const prefix = keyOf(uri);
+    const under = [...this.uris.keys()].filter((key) => key === prefix || key.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`));
+    if (under.length === 0) return;
+    for (const key of under) this.forget(key);
+    this.evaluate();
+  }
+
+  /** Indexes the manifests of a folder that appeared (copied or renamed in); a file is left to the YAML watcher. */
+  private async indexFolder(uri: vscode.Uri): Promise<void> {
+    if (isExcluded(uri) || !inWorkspace(uri)) return;
+    const isFolder = await vscode.workspace.fs.stat(uri).then(
+      (stat) => (stat.type & vscode.FileType.Directory) !== 0,
+      () => false,
+    );
+    if (!isFolder) return;
+    const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*.{yaml,yml}'), excludeGlob());
+    let changed = false;
+    for (const file of uris) {
+      const text = isOpen(file) ? undefined : await this.read(file);
+      if (text !== undefined && !isOpen(file) && this.put(file, text, undefined)) changed = true;
+    }
+    if (changed) this.scheduleEvaluate();
   }
 
   private schedule(document: vscode.TextDocument): void {
@@ -247,4 +290,28 @@ function keyOf(uri: vscode.Uri): string {
 
 function isExcluded(uri: vscode.Uri): boolean {
   return uri.path.split('/').some((segment) => SKIPPED_FOLDERS.has(segment));
+}
+
+function isOpen(uri: vscode.Uri): boolean {
+  const key = uri.toString();
+  return vscode.workspace.textDocuments.some((doc) => doc.uri.toString() === key && !doc.isClosed);
+}
+
+/** Whether a file belongs to the workspace; one from elsewhere counts only while it is open in an editor. */
+function inWorkspace(uri: vscode.Uri): boolean {
+  return vscode.workspace.getWorkspaceFolder(uri) !== undefined;
+}
+
+/**
+ * The folders the first indexing leaves out: .git and node_modules, and what the user excludes from search and
+ * from the Explorer (a vendored chart, a virtualenv), as `findFiles` applies neither when given its own pattern.
+ */
+function excludeGlob(): string {
+  const patterns = new Set([...SKIPPED_FOLDERS].map((folder) => `**/${folder}/**`));
+  for (const section of ['search.exclude', 'files.exclude']) {
+    const [scope, key] = section.split('.');
+    const settings = vscode.workspace.getConfiguration(scope).get<Record<string, unknown>>(key) ?? {};
+    for (const [pattern, on] of Object.entries(settings)) if (on === true) patterns.add(pattern);
+  }
+  return `{${[...patterns].join(',')}}`;
 }

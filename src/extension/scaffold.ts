@@ -61,7 +61,8 @@ export async function newDeployment(args: NewDeploymentArgs = {}): Promise<NewDe
   const context = scaffoldContext(answers);
   const problems = Object.entries(validateContext(context));
   if (problems.length > 0) throw new Error(`The answers are not valid: ${problems.map(([key, message]) => `${key}: ${message}`).join(' ')}`);
-  const plan = planScaffold(context, loadTemplates([packageTemplatesFolder(__dirname), ...userTemplateFolders(folder)]));
+  const root = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(folder))?.uri.fsPath ?? folder;
+  const plan = planScaffold(context, loadTemplates([packageTemplatesFolder(__dirname), ...userTemplateFolders(root)]));
   const base = vscode.Uri.file(folder);
   const existing = new Map<string, string | undefined>();
   for (const file of plan) existing.set(file.path, await readIfExists(vscode.Uri.joinPath(base, ...file.path.split('/'))));
@@ -71,9 +72,10 @@ export async function newDeployment(args: NewDeploymentArgs = {}): Promise<NewDe
   const toWrite = resolved.filter((d) => d.action === 'create' || d.action === 'overwrite');
   const edit = new vscode.WorkspaceEdit();
   for (const file of toWrite) {
-    edit.createFile(vscode.Uri.joinPath(base, ...file.path.split('/')), { overwrite: true, contents: new TextEncoder().encode(file.content) });
+    // Only a file the person chose to overwrite is replaced: one that appeared meanwhile makes the edit fail instead.
+    edit.createFile(vscode.Uri.joinPath(base, ...file.path.split('/')), { overwrite: file.action === 'overwrite', contents: new TextEncoder().encode(file.content) });
   }
-  if (toWrite.length > 0 && !(await vscode.workspace.applyEdit(edit))) throw new Error('VS Code did not apply the new files; nothing was written.');
+  if (toWrite.length > 0 && !(await vscode.workspace.applyEdit(edit))) throw new Error('VS Code did not apply the new files (did one of them appear meanwhile?); nothing was written.');
   const result: NewDeploymentResult = {
     folder,
     written: toWrite.map((d) => d.path),
@@ -106,7 +108,7 @@ async function chooseFolder(): Promise<string | undefined> {
 
 /** The settings' folders of the user's own templates, relative to the workspace folder when not absolute. */
 function userTemplateFolders(folder: string): string[] {
-  const setting = vscode.workspace.getConfiguration('mlopsDeploy.scaffold').get<string>('templatesFolder', '');
+  const setting = vscode.workspace.getConfiguration('mlopsDeploy.scaffold', vscode.Uri.file(folder)).get<string>('templatesFolder', '');
   if (!setting) return [];
   return [isAbsolute(setting) ? setting : join(folder, setting)];
 }

@@ -107,6 +107,8 @@ describe('mlops-deploy lint on Kubernetes manifests', () => {
       named.rows.map((r) => r.code),
       ['yaml-helm-skipped'],
     );
+    // The note is no finding about the file: naming a template (git ls-files '*.yaml') does not fail the run.
+    assert.equal(named.status, 0);
   });
 
   it('ignore comments and annotations keep their findings out, in every format', async () => {
@@ -178,5 +180,12 @@ describe('mlops-deploy lint on Kubernetes manifests', () => {
     const { rows } = await lintJson(['overlays/prod'], dir);
     assert.ok(rows.some((r) => r.file === 'base/deployment.yaml' && r.code === 'MLO201'), JSON.stringify(rows.map((r) => `${r.file} ${r.code}`)));
     assert.ok(!rows.some((r) => r.code === 'MLO303'), 'the overlay\'s PDB covers the base Deployment');
+    // --fix rewrites only the paths given: a base that other overlays share is reported, not changed.
+    const oldHpa = ['apiVersion: autoscaling/v2beta2', 'kind: HorizontalPodAutoscaler', 'metadata:', '  name: scorer', 'spec:', '  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: scorer}', '  minReplicas: 2', '  maxReplicas: 6', ''].join('\n');
+    writeFileSync(join(dir, 'base/hpa.yaml'), oldHpa);
+    writeFileSync(join(dir, 'base/kustomization.yaml'), 'resources:\n  - deployment.yaml\n  - hpa.yaml\n');
+    const fixed = await run(['lint', '--fix', '--format', 'json', 'overlays/prod'], dir);
+    assert.equal(readFileSync(join(dir, 'base/hpa.yaml'), 'utf8'), oldHpa);
+    assert.ok((JSON.parse(fixed.stdout) as Row[]).some((r) => r.file === 'base/hpa.yaml' && r.code === 'MLO214'));
   });
 });

@@ -43,6 +43,8 @@ describe('mlops-deploy lint', () => {
       'svc/Dockerfile': BAD,
       'svc/api.Dockerfile': GOOD,
       'svc/Dockerfile.gpu': GOOD,
+      // BuildKit's ignore file for svc/Dockerfile is no Dockerfile.
+      'svc/Dockerfile.dockerignore': '.git\n*.pem\n',
       'svc/Containerfile': GOOD,
       'svc/.dockerignore': '.git\n',
       'node_modules/pkg/Dockerfile': BAD,

@@ -1,7 +1,7 @@
 import type { Finding } from '../findings';
 import { isRecord, valueAt } from './objects';
 import type { ManifestDocument } from './parse';
-import { rulesForPeerCheck, rulesWithPeer } from './peers';
+import { PEER_CHECKS, rulesForPeerCheck, rulesWithPeer, type PeerTool } from './peers';
 
 /**
  * The ways a manifest ignores rules, read in one place:
@@ -70,16 +70,23 @@ export function peerExemptions(annotations: unknown): Set<string> {
   const ids = new Set<string>();
   if (!isRecord(annotations)) return ids;
   const add = (rules: readonly string[]) => rules.forEach((rule) => ids.add(rule));
+  // One of several checks that together stand for a rule (Polaris' cpuLimitsMissing of MLO201's four) silences the
+  // rule only when every one of them is exempted: the others still want what the rule asks for.
+  const exempted = { kubeLinter: new Set<string>(), kubeScore: new Set<string>(), polaris: new Set<string>(), checkov: new Set<string>() };
+  const addCheck = (tool: PeerTool, check: string) => {
+    exempted[tool].add(check);
+    add(rulesForPeerCheck(tool, check).filter((rule) => PEER_CHECKS[rule][tool].every((c) => exempted[tool].has(c))));
+  };
   // Annotation values must be strings; an unquoted `true` is a schema error (MLO215) but states the same intent.
   const isTrue = (value: unknown) => value === true || (typeof value === 'string' && value.trim().toLowerCase() === 'true');
   for (const [key, value] of Object.entries(annotations)) {
     const polarisCheck = POLARIS_CHECK.exec(key)?.[1];
-    if (key.startsWith(KUBE_LINTER_CHECK)) add(rulesForPeerCheck('kubeLinter', key.slice(KUBE_LINTER_CHECK.length)));
+    if (key.startsWith(KUBE_LINTER_CHECK)) addCheck('kubeLinter', key.slice(KUBE_LINTER_CHECK.length));
     else if (key === 'kube-linter.io/ignore-all') add(rulesWithPeer('kubeLinter'));
-    else if (key === 'kube-score/ignore' && typeof value === 'string') value.split(',').forEach((check) => add(rulesForPeerCheck('kubeScore', check.trim())));
+    else if (key === 'kube-score/ignore' && typeof value === 'string') value.split(',').forEach((check) => addCheck('kubeScore', check.trim()));
     else if (key === 'polaris.fairwinds.com/exempt' && isTrue(value)) add(rulesWithPeer('polaris'));
-    else if (polarisCheck !== undefined && isTrue(value)) add(rulesForPeerCheck('polaris', polarisCheck));
-    else if (CHECKOV_SKIP.test(key) && typeof value === 'string') add(rulesForPeerCheck('checkov', value.split('=')[0].trim()));
+    else if (polarisCheck !== undefined && isTrue(value)) addCheck('polaris', polarisCheck);
+    else if (CHECKOV_SKIP.test(key) && typeof value === 'string') addCheck('checkov', value.split('=')[0].trim());
   }
   return ids;
 }

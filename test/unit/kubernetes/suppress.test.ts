@@ -50,7 +50,12 @@ describe('peer exemptions', () => {
 
   it('kube-linter: ignore-check.kube-linter.io/<check> suppresses the rules of that check, whatever its value', () => {
     assert.deepEqual(ruleIds(annotated('ignore-check.kube-linter.io/run-as-non-root: "the image needs root"'))[0], without('MLO209'));
-    assert.deepEqual(ruleIds(annotated('ignore-check.kube-linter.io/unset-cpu-requirements: ""', 'ignore-check.kube-linter.io/latest-tag: x'))[0], without('MLO201', 'MLO202', 'MLO206'));
+    assert.deepEqual(
+      ruleIds(annotated('ignore-check.kube-linter.io/unset-cpu-requirements: ""', 'ignore-check.kube-linter.io/unset-memory-requirements: ""', 'ignore-check.kube-linter.io/latest-tag: x'))[0],
+      without('MLO201', 'MLO202', 'MLO206'),
+    );
+    // A rule that stands for several checks is silenced only when all of them are exempted.
+    assert.deepEqual(ruleIds(annotated('ignore-check.kube-linter.io/unset-cpu-requirements: ""'))[0], EVERY_FINDING);
   });
 
   it('kube-linter: ignore-all suppresses every rule with a kube-linter counterpart, and no other', () => {
@@ -64,14 +69,16 @@ describe('peer exemptions', () => {
   });
 
   it('Polaris: <check>-exempt and exempt, only when "true"', () => {
-    assert.deepEqual(ruleIds(annotated('polaris.fairwinds.com/runAsPrivileged-exempt: "true"'))[0], without('MLO210'));
-    assert.deepEqual(ruleIds(annotated('polaris.fairwinds.com/cpuLimitsMissing-exempt: "TRUE"'))[0], without('MLO201'));
+    assert.deepEqual(ruleIds(annotated('polaris.fairwinds.com/runAsPrivileged-exempt: "true"', 'polaris.fairwinds.com/privilegeEscalationAllowed-exempt: "true"'))[0], without('MLO210'));
+    assert.deepEqual(ruleIds(annotated('polaris.fairwinds.com/cpuLimitsMissing-exempt: "TRUE"', 'polaris.fairwinds.com/memoryLimitsMissing-exempt: "true"'))[0], without('MLO201'));
+    // One of the two checks MLO201 stands for: the memory limit is still wanted, so MLO201 still speaks.
+    assert.deepEqual(ruleIds(annotated('polaris.fairwinds.com/cpuLimitsMissing-exempt: "true"'))[0], EVERY_FINDING);
     assert.deepEqual(ruleIds(annotated('polaris.fairwinds.com/runAsPrivileged-exempt: "false"'))[0], EVERY_FINDING);
     assert.deepEqual(ruleIds(annotated('polaris.fairwinds.com/exempt: "true"'))[0], ['MLO208', 'MLO211']);
   });
 
   it('Checkov: checkov.io/skip<n> with a reason', () => {
-    assert.deepEqual(ruleIds(annotated('checkov.io/skip1: CKV_K8S_20=runs a setuid helper', 'checkov.io/skip2: CKV_K8S_14'))[0], without('MLO210', 'MLO206'));
+    assert.deepEqual(ruleIds(annotated('checkov.io/skip1: CKV_K8S_20=runs a setuid helper', 'checkov.io/skip2: CKV_K8S_14', 'checkov.io/skip3: CKV_K8S_16'))[0], without('MLO210', 'MLO206'));
   });
 
   it('unknown checks, other tools and look-alike keys suppress nothing', () => {

@@ -8,7 +8,7 @@ import { perContainer, type KubernetesRuleContext } from '../rule';
  * Words of an env var's name that say its value is a credential. The name is split into words first (at `_`, `-`,
  * `.` and camelCase), so that TOKENIZERS_PARALLELISM, MAX_NEW_TOKENS or PASSTHROUGH are not mistaken for one.
  */
-const SECRET_WORDS = new Set(['PASSWORD', 'PASSWD', 'PASSPHRASE', 'PASS', 'PWD', 'SECRET', 'SECRETS', 'TOKEN', 'APIKEY', 'CREDENTIAL', 'CREDENTIALS', 'CREDS']);
+const SECRET_WORDS = new Set(['PASSWORD', 'PASSWD', 'PASSPHRASE', 'PWD', 'SECRET', 'SECRETS', 'TOKEN', 'APIKEY', 'CREDENTIAL', 'CREDENTIALS', 'CREDS']);
 
 /** Word pairs that name a credential although neither word alone does. */
 const SECRET_PAIRS = [
@@ -31,6 +31,7 @@ const DESCRIPTIVE_LAST_WORDS = new Set([
   'FILE', 'PATH', 'DIR', 'MOUNT', 'NAME', 'REF', 'URL', 'URI', 'ENDPOINT', 'HOST', 'PORT', 'ID',
   'TYPE', 'KIND', 'FORMAT', 'ALGORITHM', 'HEADER', 'PREFIX', 'ISSUER', 'AUDIENCE', 'SCOPE', 'SCOPES',
   'TTL', 'EXPIRY', 'EXPIRES', 'EXPIRATION', 'LIFETIME', 'TIMEOUT', 'LENGTH', 'LEN', 'LIMIT', 'SIZE', 'COUNT', 'VERSION',
+  'BUDGET', 'HEADERS',
   'REGION', 'BACKEND', 'STORE', 'PROVIDER', 'MANAGER', 'ENGINE', 'MODE', 'NAMESPACE', 'ROLE', 'PROJECT', 'ARN',
 ]);
 
@@ -52,7 +53,8 @@ export function looksSecret(name: string): boolean {
   const words = nameWords(name);
   if (words.length === 0 || (words.length === 1 && words[0] === 'PWD')) return false; // PWD alone is the shell's working directory.
   if (DESCRIPTIVE_LAST_WORDS.has(words[words.length - 1]) || words.some((word) => SETTING_WORDS.has(word))) return false;
-  if (words.some((word) => SECRET_WORDS.has(word))) return true;
+  // PASS is a password at the end of a name (DB_PASS), and a verb elsewhere (PASS_THROUGH_HEADERS).
+  if (words.some((word) => SECRET_WORDS.has(word)) || words[words.length - 1] === 'PASS') return true;
   return words.some((word, at) => SECRET_PAIRS.some(([first, second]) => word === first && words[at + 1] === second));
 }
 

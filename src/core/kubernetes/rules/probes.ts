@@ -18,8 +18,10 @@ const OTHER_PORT = /metric|prometheus|grpc|admin|debug|profil|jmx|dns|udp/i;
 export function probePort(container: Record<string, unknown>): string | undefined {
   const ports = Array.isArray(container.ports) ? container.ports.filter(isRecord) : [];
   const tcp = ports.filter((port) => port.protocol === undefined || port.protocol === 'TCP');
-  const named = (pattern: RegExp) => tcp.find((port) => typeof port.name === 'string' && pattern.test(port.name));
-  const chosen = named(HEALTH_PORT) ?? named(HTTP_PORT) ?? tcp.find((port) => !(typeof port.name === 'string' && OTHER_PORT.test(port.name)));
+  // A plain HTTP probe cannot check a TLS port, and `http-metrics` is a metrics port whatever its first word says.
+  const usable = tcp.filter((port) => !(typeof port.name === 'string' && (OTHER_PORT.test(port.name) || /^https(?:-|$)/i.test(port.name))));
+  const named = (pattern: RegExp) => usable.find((port) => typeof port.name === 'string' && pattern.test(port.name));
+  const chosen = named(HEALTH_PORT) ?? named(HTTP_PORT) ?? usable[0];
   if (chosen === undefined) return undefined;
   if (typeof chosen.name === 'string' && chosen.name !== '') return chosen.name;
   return typeof chosen.containerPort === 'number' ? String(chosen.containerPort) : undefined;

@@ -16,10 +16,15 @@ export function podMetadataPath(workload: Workload): JsonPath {
   return [...workload.podSpecPath.slice(0, -1), 'metadata'];
 }
 
-/** A container of a workload (not an init container, which serves nothing). */
+/**
+ * The containers of a workload that serve: its containers, and the native sidecars (init containers with
+ * `restartPolicy: Always`, which keep running beside them, such as an auth proxy in front of the model). An init
+ * container that runs to completion serves nothing.
+ */
 export function servingContainers(workload: Workload): Array<Record<string, unknown>> {
-  const containers = workload.podSpec.containers;
-  return Array.isArray(containers) ? containers.filter(isRecord) : [];
+  const containers = Array.isArray(workload.podSpec.containers) ? workload.podSpec.containers.filter(isRecord) : [];
+  const init = Array.isArray(workload.podSpec.initContainers) ? workload.podSpec.initContainers.filter(isRecord) : [];
+  return [...containers, ...init.filter((container) => container.restartPolicy === 'Always')];
 }
 
 /** A port a container declares: its number and, when it has one, its name. */

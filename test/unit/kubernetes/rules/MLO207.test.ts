@@ -26,6 +26,10 @@ function env(name: string, value: string): string[] {
 kubernetesRuleTests(MLO207, {
   valid: [
     {
+      name: 'a token budget and pass-through headers are settings, not credentials',
+      code: deployment('            - name: PROMPT_TOKEN_BUDGET', '              value: "4096"', '            - name: PASS_THROUGH_HEADERS', '              value: x-request-id'),
+    },
+    {
       name: 'a credential read from a Secret',
       code: deployment('            - name: HF_TOKEN', '              valueFrom:', '                secretKeyRef: {name: hf, key: token}'),
     },

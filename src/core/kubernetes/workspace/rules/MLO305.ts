@@ -46,6 +46,10 @@ export const MLO305 = workspaceRule(
       const templateNamespace = valueAt(object, ['spec', 'template', 'metadata', 'namespace']);
       define(typeof templateNamespace === 'string' && templateNamespace !== '' ? templateNamespace : namespaceOf(object), 'Secret', valueAt(object, ['spec', 'template', 'metadata', 'name']) ?? nameOf(object));
     }
+    // cert-manager writes the certificate it issues into the Secret a Certificate names.
+    for (const { object } of context.ofKind('Certificate')) {
+      if (apiGroupOf(object.apiVersion) === 'cert-manager.io') define(namespaceOf(object), 'Secret', valueAt(object, ['spec', 'secretName']));
+    }
     for (const { object } of context.ofKind('SecretProviderClass')) {
       if (apiGroupOf(object.apiVersion) !== 'secrets-store.csi.x-k8s.io') continue;
       const secretObjects = valueAt(object, ['spec', 'secretObjects']);

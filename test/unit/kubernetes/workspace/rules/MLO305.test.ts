@@ -83,6 +83,14 @@ workspaceRuleTests(MLO305, {
   valid: [
     { name: 'ConfigMaps, an ExternalSecret and a SealedSecret in another file', files: { 'app/deploy.yaml': DEPLOYMENT, 'app/config.yaml': DEFINITIONS } },
     {
+      name: 'a Secret that a cert-manager Certificate issues into',
+      files: {
+        'app/deploy.yaml': DEPLOYMENT,
+        'app/config.yaml': DEFINITIONS.replace(/secretName: model-files|name: model-files/, 'name: unrelated'),
+        'app/cert.yaml': yaml('apiVersion: cert-manager.io/v1', 'kind: Certificate', 'metadata:', '  name: model-files', '  namespace: ml', 'spec:', '  secretName: model-files', '  issuerRef: {name: letsencrypt, kind: ClusterIssuer}', '  dnsNames: [model.example.com]'),
+      },
+    },
+    {
       name: 'optional references need nothing',
       files: {
         'app/deploy.yaml': DEPLOYMENT.replace('{name: model-credentials, key: token}', '{name: model-credentials, key: token, optional: true}')

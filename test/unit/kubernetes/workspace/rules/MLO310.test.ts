@@ -8,6 +8,13 @@ const NO_PORTS = DEPLOYMENT.replace('          ports:\n            - name: http\
 workspaceRuleTests(MLO310, {
   valid: [
     { name: 'a named targetPort the container declares', files: { 'k8s/deploy.yaml': DEPLOYMENT, 'k8s/svc.yaml': SERVICE } },
+    {
+      name: "a native sidecar's port (an auth proxy in front of the model)",
+      files: {
+        'k8s/deploy.yaml': DEPLOYMENT.replace('      containers:\n', '      initContainers:\n        - name: proxy\n          image: oauth2-proxy:7.6.0\n          restartPolicy: Always\n          ports: [{name: proxy, containerPort: 4180}]\n      containers:\n'),
+        'k8s/svc.yaml': SERVICE.replace('targetPort: http', 'targetPort: proxy'),
+      },
+    },
     { name: 'a numeric targetPort the container declares', files: { 'k8s/deploy.yaml': DEPLOYMENT, 'k8s/svc.yaml': SERVICE.replace('targetPort: http', 'targetPort: 8080') } },
     { name: 'no targetPort: port 8080 itself', files: { 'k8s/deploy.yaml': DEPLOYMENT, 'k8s/svc.yaml': SERVICE.replace('      port: 80\n      targetPort: http\n', '      port: 8080\n') } },
     { name: 'a numeric targetPort on containers that declare no ports: not judged', files: { 'k8s/deploy.yaml': NO_PORTS, 'k8s/svc.yaml': SERVICE.replace('targetPort: http', 'targetPort: 9000') } },
