@@ -1,5 +1,14 @@
-/** What the benchmarks share: the peer validator's settings and the way results are summarised and printed. */
+/**
+ * What the benchmarks share: the peer validator's settings, our linter as it ships (bundled), and the way results
+ * are summarised and printed.
+ */
+import { build } from 'esbuild';
 import { ValidationSeverity, type ValidatorSettings } from 'dockerfile-utils';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { initShellParser } from '../../src/core/dockerfile/bash';
+import type { lintDockerfile } from '../../src/core/dockerfile/lint';
+import type { DEFAULT_CONFIG } from '../../src/core/rules/config';
 
 /**
  * dockerfile-utils' defaults, copied from the Validator constructor in lib/dockerValidator.js (0.16.3): every
@@ -33,4 +42,54 @@ export function printTable(header: string[], rows: string[][]): void {
   console.log(line(header));
   console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
   for (const row of rows) console.log(line(row));
+}
+
+/**
+ * Passes over the corpus each in-process linter makes, alternating with the other, before any is timed. V8 compiles
+ * and optimises a function only after it has run a while, on background threads, and our linter has far more code
+ * than dockerfile-utils: its per-pass CPU time settles after five to seven passes (run.js prints the curve), so ten
+ * leaves a margin for both.
+ */
+export const WARM_UP_PASSES = 10;
+
+/** The part of our linter a benchmark calls, taken from the bundle (see bundleLinter). */
+export interface BundledLinter {
+  lintDockerfile: typeof lintDockerfile;
+  initShellParser: typeof initShellParser;
+  DEFAULT_CONFIG: typeof DEFAULT_CONFIG;
+}
+
+/**
+ * Bundles the lint path the way scripts/build.mjs bundles dist/extension.js and dist/cli.js for a release
+ * (`--production`: one esbuild bundle, minified, node20, CommonJS) and writes it to `outfile`, to be required.
+ *
+ * Users run the bundle; the transpiled out/ tree, one module per source file, is not what ships: there every call
+ * into another module goes through an export getter, and the code V8 compiles is spread over two hundred modules.
+ * The entry exports only what a benchmark calls, so the bundle holds exactly the lint path of the real bundles.
+ * `outfile` should lie below the repository, so that the Bash parser's .wasm files are found in node_modules.
+ */
+export async function bundleLinter(root: string, outfile: string): Promise<void> {
+  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+  await build({
+    absWorkingDir: root,
+    stdin: {
+      contents: [
+        "export { lintDockerfile } from './src/core/dockerfile/lint';",
+        "export { initShellParser } from './src/core/dockerfile/bash';",
+        "export { DEFAULT_CONFIG } from './src/core/rules/config';",
+      ].join('\n'),
+      resolveDir: root,
+      loader: 'ts',
+      sourcefile: 'bench-lint-entry.ts',
+    },
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    minify: true,
+    sourcemap: false,
+    define: { MLOPS_DEPLOY_VERSION: JSON.stringify(version) },
+    logLevel: 'warning',
+  });
 }
