@@ -17,8 +17,11 @@ import argparse
 import time
 
 import boto3
+from botocore.exceptions import ClientError
 
 NAME = "{{name}}"
+# SageMaker's limit on model, endpoint configuration and endpoint names.
+MAX_NAME_LENGTH = 63
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -37,13 +40,28 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def versioned_name(version: str) -> str:
+    """NAME-version, cut to SageMaker's 63 characters for model and configuration names, never ending in a hyphen."""
+    return f"{NAME[: MAX_NAME_LENGTH - len(version) - 1].rstrip('-')}-{version}"
+
+
+def endpoint_exists(sagemaker) -> bool:
+    # DescribeEndpoint asks for the one name; ListEndpoints(NameContains) pages, and would miss it past the first page.
+    try:
+        sagemaker.describe_endpoint(EndpointName=NAME)
+    except ClientError as error:
+        if error.response["Error"]["Code"] == "ValidationException":
+            return False
+        raise
+    return True
+
+
 def deploy(args: argparse.Namespace, session: boto3.session.Session | None = None) -> str:
     session = session or boto3.session.Session(region_name=args.region)
     sagemaker = session.client("sagemaker", endpoint_url=args.endpoint_url)
     # A new model and configuration per deployment, so the previous ones remain to roll back to.
     version = time.strftime("%Y%m%d-%H%M%S")
-    model_name = f"{NAME}-{version}"
-    config_name = f"{NAME}-{version}"
+    model_name = config_name = versioned_name(version)
     sagemaker.create_model(
         ModelName=model_name,
         ExecutionRoleArn=args.role_arn,
@@ -66,8 +84,7 @@ def deploy(args: argparse.Namespace, session: boto3.session.Session | None = Non
             "CaptureOptions": [{"CaptureMode": "Input"}, {"CaptureMode": "Output"}],
         },
     )
-    existing = sagemaker.list_endpoints(NameContains=NAME)["Endpoints"]
-    if any(endpoint["EndpointName"] == NAME for endpoint in existing):
+    if endpoint_exists(sagemaker):
         sagemaker.update_endpoint(EndpointName=NAME, EndpointConfigName=config_name)
     else:
         sagemaker.create_endpoint(EndpointName=NAME, EndpointConfigName=config_name)

@@ -112,10 +112,10 @@ describe('the scaffolded FastAPI service on Docker', { timeout: 15 * 60_000 }, (
     assert.equal(response.status, 200);
     const text = await response.text();
     const sample = (pattern: RegExp): number => Number(pattern.exec(text)?.[1] ?? NaN);
-    assert.ok(sample(/^model_request_duration_seconds_count\{endpoint="\/predict"\} (\S+)$/m) >= 2);
-    assert.ok(sample(/^model_request_duration_seconds_bucket\{endpoint="\/predict",le="\+Inf"\} (\S+)$/m) >= 2);
-    assert.ok(sample(/^model_requests_total\{endpoint="\/predict",status="200"\} (\S+)$/m) >= 2);
-    assert.ok(sample(/^model_requests_total\{endpoint="\/predict",status="401"\} (\S+)$/m) >= 2);
+    assert.ok(sample(/^model_request_duration_seconds_count\{handler="\/predict"\} (\S+)$/m) >= 2);
+    assert.ok(sample(/^model_request_duration_seconds_bucket\{handler="\/predict",le="\+Inf"\} (\S+)$/m) >= 2);
+    assert.ok(sample(/^model_requests_total\{handler="\/predict",status="200"\} (\S+)$/m) >= 2);
+    assert.ok(sample(/^model_requests_total\{handler="\/predict",status="401"\} (\S+)$/m) >= 2);
     assert.match(text, /^# TYPE model_request_errors_total counter$/m);
     const staleness = sample(/^model_staleness_seconds (\S+)$/m);
     assert.ok(Number.isFinite(staleness) && staleness >= 0, `staleness ${staleness}`);

@@ -77,6 +77,7 @@ describe('the scaffolded SageMaker container on Docker', { timeout: 15 * 60_000 
     close((JSON.parse(csv.body) as { predictions: number[][] }).predictions);
     assert.equal((await call('POST', '/invocations', '{"instances": [[1, 2]]}', 'application/json')).status, 422);
     assert.equal((await call('POST', '/invocations', '1', 'application/x-npy')).status, 415);
+    assert.equal((await call('POST', '/invocations', '{"instances": [[1,', 'application/json')).status, 400);
   });
 
   describe('deploy.py against moto_server', () => {

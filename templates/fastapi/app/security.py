@@ -20,9 +20,12 @@ class ApiKeys:
     def __bool__(self) -> bool:
         return bool(self._keys)
 
-    def check(self, given: str | None) -> None:
+    def accepts(self, given: str | None) -> bool:
         # compare_digest takes as long for a wrong key as for a right one, so timing reveals nothing.
-        if given is None or not any(hmac.compare_digest(given.encode(), key) for key in self._keys):
+        return given is not None and any(hmac.compare_digest(given.encode(), key) for key in self._keys)
+
+    def check(self, given: str | None) -> None:
+        if not self.accepts(given):
             raise HTTPException(status.HTTP_401_UNAUTHORIZED, "Missing or wrong API key (header X-API-Key).")
 
 
@@ -54,11 +57,14 @@ class RateLimiter:
             self._buckets[client] = (tokens - 1, now)
 
 
-def client_id(request: Request) -> str:
-    """Who is calling: the API key's hash when one is sent (clients share IPs behind proxies), else the address."""
-    key = request.headers.get("x-api-key")
-    if key:
-        return "key:" + hashlib.sha256(key.encode()).hexdigest()[:16]
+def client_id(request: Request, verified_key: str | None) -> str:
+    """Who is calling: a valid API key's hash (clients share IPs behind proxies), else the address.
+
+    Only a key already checked counts: a caller trying one wrong key after another must not get a fresh bucket each
+    time, so wrong and missing keys are limited by address.
+    """
+    if verified_key:
+        return "key:" + hashlib.sha256(verified_key.encode()).hexdigest()[:16]
     return "ip:" + (request.client.host if request.client else "unknown")
 
 

@@ -8,15 +8,20 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 import time
 import urllib.parse
 import urllib.request
 
 SELECTOR = 'namespace="{{namespace}}", job="{{name}}", pod=~"{{name}}-canary-.*"'
+# Probes and scrapes answer on other handlers; counting them would dilute the error rate and the latency.
+PREDICT = SELECTOR + ', handler="/predict"'
+# Requests the canary answered on /predict during the watch: with none, its metrics say nothing, and no news is no pass.
+CANARY_TRAFFIC = "sum(increase(model_requests_total{" + PREDICT + "}[WINDOW]))"
 TRIGGERS = {
-    "error_rate > 5%": ("sum(rate(model_request_errors_total{" + SELECTOR + "}[2m])) / sum(rate(model_requests_total{" + SELECTOR + "}[2m]))", 0.05),
-    "latency_p99 > 2s": ("histogram_quantile(0.99, sum by (le) (rate(model_request_duration_seconds_bucket{" + SELECTOR + ', endpoint="/predict"}[2m])))', 2.0),
+    "error_rate > 5%": ("sum(rate(model_request_errors_total{" + PREDICT + "}[2m])) / sum(rate(model_requests_total{" + PREDICT + "}[2m]))", 0.05),
+    "latency_p99 > 2s": ("histogram_quantile(0.99, sum by (le) (rate(model_request_duration_seconds_bucket{" + PREDICT + "}[2m])))", 2.0),
     "health_check_failures > 3": ('sum(increase(kube_pod_container_status_restarts_total{namespace="{{namespace}}", pod=~"{{name}}-canary-.*"}[10m]))', 3),
 }
 
@@ -25,7 +30,11 @@ def query(prometheus: str, expression: str) -> float | None:
     url = prometheus.rstrip("/") + "/api/v1/query?" + urllib.parse.urlencode({"query": expression})
     with urllib.request.urlopen(url, timeout=10) as response:
         result = json.load(response)["data"]["result"]
-    return float(result[0]["value"][1]) if result else None
+    if not result:
+        return None
+    value = float(result[0]["value"][1])
+    # An idle canary makes every ratio 0/0: NaN says "no data", not "within the limit".
+    return None if math.isnan(value) else value
 
 
 def main() -> int:
@@ -41,9 +50,14 @@ def main() -> int:
                 print(f"rollback trigger fired: {trigger} (now {value:.3g})", file=sys.stderr)
                 return 1
         if time.monotonic() >= deadline:
-            print(f"the canary stayed within every rollback trigger for {args.minutes:g} minutes")
-            return 0
+            break
         time.sleep(30)
+    answered = query(args.prometheus, CANARY_TRAFFIC.replace("WINDOW", f"{max(round(args.minutes * 60), 60)}s"))
+    if not answered:
+        print(f"the canary answered no /predict requests in {args.minutes:g} minutes: its metrics prove nothing", file=sys.stderr)
+        return 1
+    print(f"the canary answered {answered:.0f} /predict requests within every rollback trigger for {args.minutes:g} minutes")
+    return 0
 
 
 if __name__ == "__main__":

@@ -75,6 +75,20 @@ def test_the_rate_limit_answers_429(trained):
         assert codes == [200, 200, 429]
 
 
+def test_wrong_keys_are_rate_limited_by_address(trained):
+    with TestClient(create_app(settings(trained[0], rate_limit_per_second=0.01, rate_limit_burst=2))) as limited:
+        wait_until_ready(limited)
+        codes = [limited.post("/predict", json={"instances": rows(1)}, headers={"X-API-Key": f"guess-{n}"}).status_code for n in range(3)]
+        assert codes == [401, 401, 429]
+
+
+@pytest.mark.parametrize("body", ['{"rows": "not a batch"}', '{"instances": [[1,'])
+def test_the_key_is_checked_before_the_body(client, body):
+    headers = {"content-type": "application/json"}
+    assert client.post("/predict", content=body, headers={**headers, "X-API-Key": "wrong"}).status_code == 401
+    assert client.post("/predict", content=body, headers={**headers, **HEADERS}).status_code == 422
+
+
 def test_not_ready_without_a_model(tmp_path):
     with TestClient(create_app(settings(tmp_path / "missing"))) as broken:
         assert broken.get("/health").status_code == 200
@@ -85,7 +99,7 @@ def test_not_ready_without_a_model(tmp_path):
 def test_metrics_count_requests_and_latency(client):
     client.post("/predict", json={"instances": rows(2)}, headers=HEADERS)
     text = client.get("/metrics").text
-    assert 'model_request_duration_seconds_bucket{endpoint="/predict"' in text
-    assert 'model_requests_total{endpoint="/predict",status="200"}' in text
+    assert 'model_request_duration_seconds_bucket{handler="/predict"' in text
+    assert 'model_requests_total{handler="/predict",status="200"}' in text
     assert "model_staleness_seconds" in text
     assert "model_loaded 1.0" in text

@@ -29,11 +29,19 @@ MAX_BODY_BYTES = int(os.environ.get("MAX_BODY_BYTES", str(6 * 1024 * 1024)))
 
 
 def parse_rows(body: bytes, content_type: str) -> np.ndarray:
-    """The request's rows as a 2-D float array; raises 415 or 422 with the reason."""
+    """The request's rows as a 2-D float array; raises 400 (unreadable), 415 or 422 (wrong shape) with the reason."""
     if content_type.startswith("text/csv"):
-        rows = [row for row in csv.reader(io.StringIO(body.decode("utf-8"))) if row]
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise HTTPException(status.HTTP_400_BAD_REQUEST, "CSV bodies must be UTF-8 text.") from error
+        rows = [row for row in csv.reader(io.StringIO(text)) if row]
     elif content_type.startswith("application/json"):
-        document = json.loads(body)
+        try:
+            document = json.loads(body)
+        except ValueError as error:
+            # json.JSONDecodeError and UnicodeDecodeError are both ValueErrors: the client sent no JSON.
+            raise HTTPException(status.HTTP_400_BAD_REQUEST, f"The body is not valid JSON: {error}.") from error
         rows = document.get("instances") if isinstance(document, dict) else None
         if not isinstance(rows, list):
             raise HTTPException(422, 'JSON bodies are {"instances": [[...], ...]}.')

@@ -54,6 +54,8 @@ def test_csv_invocations(client, trained):
         ('{"rows": [[1]]}', "application/json", 422),
         ("a,b", "text/csv", 422),
         ("1", "application/x-npy", 415),
+        ('{"instances": [[1,', "application/json", 400),
+        (b"\xff\xfe1,2", "text/csv", 400),
     ],
 )
 def test_bad_input_is_refused(client, body, content_type, code):
