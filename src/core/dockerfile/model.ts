@@ -240,6 +240,9 @@ const FROM_ONCE_GETTERS = [
   'getImageDigestRange',
   'getRegistry',
   'getRegistryRange',
+  // An array, but one only FROM's own getters ask for (to skip `$` variables when finding the `:` and `@` of the
+  // image), and they only read it; each of their calls read the arguments again to find the variables.
+  'getVariables',
 ] as const;
 
 /** The parse an instruction comes from, kept in its memo for the getters below. */

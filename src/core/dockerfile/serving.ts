@@ -366,6 +366,13 @@ export interface BaseImageFacts {
  * ship neither; alpine has busybox wget but no curl; distroless and scratch have no shell tools at all.
  */
 export function baseImageFacts(from: From): BaseImageFacts | undefined {
+  // Several rules ask about the same FROM in one lint; its image does not change after parsing.
+  const memo = memoOf(from);
+  if (!('baseImageFacts' in memo)) memo.baseImageFacts = readBaseImageFacts(from);
+  return memo.baseImageFacts as BaseImageFacts | undefined;
+}
+
+function readBaseImageFacts(from: From): BaseImageFacts | undefined {
   const name = fullImageName(from);
   if (!name) return undefined;
   const t = (from.getImageTag() ?? 'latest').toLowerCase();
@@ -431,6 +438,12 @@ export function healthcheckCommand(healthcheck: Instruction, model: DockerfileMo
 
 /** The image's name with its registry and without tag or digest, lower-cased, Docker Hub's defaults removed. */
 export function fullImageName(from: From): string | undefined {
+  const memo = memoOf(from);
+  if (!('fullImageName' in memo)) memo.fullImageName = readFullImageName(from);
+  return memo.fullImageName as string | undefined;
+}
+
+function readFullImageName(from: From): string | undefined {
   const name = from.getImageName();
   if (!name) return undefined;
   const registry = from.getRegistry();
