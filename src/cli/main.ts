@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { applyEdits, isAtLeast, type Finding } from '../core/findings';
-import { dockerignoreCandidates, isYamlName, lintableKindOf, looksBinary, looksLikeKubernetes, SKIPPED_FOLDERS, type LintableKind } from '../core/files';
+import { dockerignoreCandidates, isYamlName, lintableKindOf, listLocalDirectory, looksBinary, looksLikeKubernetes, SKIPPED_FOLDERS, type LintableKind } from '../core/files';
 import { HELM_SKIPPED } from '../core/kubernetes/lint';
 import { lintKubernetesFiles } from '../core/kubernetes/workspace/index';
 import { expandKustomizeResources } from '../core/kubernetes/workspace/kustomize';
@@ -316,7 +316,7 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
           manifests.push({ result, file, text, config, explicit: target.explicit });
           break;
         case 'triton':
-          result.findings = lintTritonConfig(text, { path: file === '-' ? undefined : file, listDirectory: file === '-' ? undefined : listDirectory, config, onRuleError });
+          result.findings = lintTritonConfig(text, { path: file === '-' ? undefined : file, listDirectory: file === '-' ? undefined : listLocalDirectory, config, onRuleError });
           break;
         case 'mlops':
           result.findings = lintMlopsFile(text, { config });
@@ -338,7 +338,7 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
       const known = new Set(manifests.map((m) => m.file));
       const reached = await expandKustomizeResources(
         manifests.map((m) => m.file).filter((file) => file !== '-'),
-        { readFile: readTextOrUndefined, listDir: (path) => listDirectory(path)?.map((entry) => entry.name) },
+        { readFile: readTextOrUndefined, listDir: (path) => listLocalDirectory(path)?.map((entry) => entry.name) },
       );
       for (const file of reached) {
         if (known.has(file)) continue;
@@ -467,15 +467,6 @@ function fixManifests(
 function readTextOrUndefined(path: string): string | undefined {
   try {
     return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
-/** A folder's entries for the Triton rules that look at a model's folder; undefined when it cannot be read. */
-function listDirectory(dir: string): Array<{ name: string; isDirectory: boolean }> | undefined {
-  try {
-    return readdirSync(dir, { withFileTypes: true }).map((entry) => ({ name: entry.name, isDirectory: entry.isDirectory() }));
   } catch {
     return undefined;
   }

@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+
 /**
  * Whether a file name (no folder) is a Dockerfile: `Dockerfile`, `Containerfile`, `api.Dockerfile`,
  * `Dockerfile.gpu`, `Containerfile.dev`. The comparison ignores case as Docker's own `-f` lookup does on
@@ -69,4 +71,16 @@ export function lintableKindOf(name: string, text?: string): LintableKind | unde
   if (isDockerfileName(name)) return 'dockerfile';
   if (isYamlName(name)) return isKustomizationName(name) || text === undefined || looksLikeKubernetes(text) ? 'kubernetes' : undefined;
   return isKustomizationName(name) ? 'kubernetes' : undefined;
+}
+
+/**
+ * A local folder's entries, for the rules that look beside a file (a Triton model's version folders); undefined
+ * when the folder cannot be read.
+ */
+export function listLocalDirectory(dir: string): Array<{ name: string; isDirectory: boolean }> | undefined {
+  try {
+    return readdirSync(dir, { withFileTypes: true }).map((entry) => ({ name: entry.name, isDirectory: entry.isDirectory() }));
+  } catch {
+    return undefined;
+  }
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { dockerignoreCandidates, isDockerfileName, isMlopsFileName, isTritonConfigName } from '../core/files';
+import { dockerignoreCandidates, isDockerfileName, isMlopsFileName, isTritonConfigName, listLocalDirectory } from '../core/files';
 import type { Finding } from '../core/findings';
 import { lintDockerfile } from '../core/dockerfile/lint';
 import { lintMlopsFile } from '../core/mlops/lint';
@@ -111,7 +111,7 @@ export class DocumentLinter implements vscode.Disposable {
     let findings: Finding[];
     switch (kind) {
       case 'triton':
-        findings = lintTritonConfig(text, { path: local ? document.uri.fsPath : document.uri.path, listDirectory: local ? listDirectory : undefined, config, onRuleError });
+        findings = lintTritonConfig(text, { path: local ? document.uri.fsPath : document.uri.path, listDirectory: local ? listLocalDirectory : undefined, config, onRuleError });
         break;
       case 'mlops':
         findings = lintMlopsFile(text, { config });
@@ -163,14 +163,5 @@ export class DocumentLinter implements vscode.Disposable {
   dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     for (const d of this.disposables) d.dispose();
-  }
-}
-
-/** A folder's entries for the Triton rules that look at a model's folder; undefined when it cannot be read. */
-function listDirectory(dir: string): Array<{ name: string; isDirectory: boolean }> | undefined {
-  try {
-    return readdirSync(dir, { withFileTypes: true }).map((entry) => ({ name: entry.name, isDirectory: entry.isDirectory() }));
-  } catch {
-    return undefined;
   }
 }

@@ -17,6 +17,7 @@ import {
   validateModelPath,
   validateName,
   validatePort,
+  validateSubfolder,
   type Framework,
   type PlannedFile,
   type ScaffoldAnswers,
@@ -161,13 +162,6 @@ async function ask(root: string): Promise<{ answers: ScaffoldAnswers; folder: st
     if (go !== 'Write it') return undefined;
   }
   return { answers, folder };
-}
-
-/** A folder inside the workspace folder: relative, and not climbing out of it. */
-function validateSubfolder(value: string): string | undefined {
-  if (value === '') return 'Enter a folder, or . for the workspace folder itself.';
-  if (isAbsolute(value) || value.split(/[\\/]/).includes('..')) return 'Give a folder inside the workspace folder, such as services/iris.';
-  return undefined;
 }
 
 async function modelFileMissing(folder: string, modelPath: string): Promise<boolean> {

@@ -25,6 +25,7 @@ import { DEFAULT_CONFIG } from '../../src/core/rules/config';
 import { printTable } from '../bench/common';
 import { generateDiffCorpus, writeDiffCorpus, type DiffCorpusFile } from './corpus';
 import { ROOT, findHadolint, hadolintArgs, hadolintEnv, parseHadolintOutput, writeHadolintConfig, type Hadolint, type HadolintFinding } from './hadolint';
+import { numberFlag } from './flags';
 
 const DEFAULT_MIN_AGREEMENT = 98;
 const EXAMPLES_PER_RULE = 5;
@@ -142,14 +143,6 @@ async function main(): Promise<number> {
   writeFileSync(REPORT_PATH, JSON.stringify(report, null, 2) + '\n');
   console.log(`Report: ${REPORT_PATH}`);
   return passed ? 0 : 1;
-}
-
-function numberFlag(name: string, fallback: number): number {
-  const at = process.argv.indexOf(name);
-  if (at < 0) return fallback;
-  const value = Number(process.argv[at + 1]);
-  if (!Number.isFinite(value)) throw new Error(`${name} needs a number, got ${process.argv[at + 1]}`);
-  return value;
 }
 
 /** Runs hadolint once per file, as many at a time as there are cores, from inside the corpus folder. */

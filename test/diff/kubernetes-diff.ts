@@ -34,6 +34,7 @@ import { DEFAULT_CONFIG } from '../../src/core/rules/config';
 import { printTable } from '../bench/common';
 import { generateKubernetesCorpus, writeKubernetesCorpus, type KubernetesCorpusFile } from './kubernetes-corpus';
 import { KUBE_SCORE_PROBLEM_GRADE, ROOT, checkovArgs, findKubePeers, kubeLinterArgs, kubeScoreArgs, runPeer, type CheckovReport, type KubeLinterReport, type KubeScoreObject, type PeerName, type PeerTool } from './kube-peers';
+import { numberFlag } from './flags';
 
 /** Without --min-agreement(-checkov) the run only reports; CI passes the gates it wants (see docs/peer-differences.md). */
 const DEFAULT_MIN_AGREEMENT = 0;
@@ -183,14 +184,6 @@ async function main(): Promise<number> {
   writeFileSync(REPORT_PATH, JSON.stringify(report, null, 2) + '\n');
   console.log(`Report: ${REPORT_PATH}`);
   return passed ? 0 : 1;
-}
-
-function numberFlag(name: string, fallback: number): number {
-  const at = process.argv.indexOf(name);
-  if (at < 0) return fallback;
-  const value = Number(process.argv[at + 1]);
-  if (!Number.isFinite(value)) throw new Error(`${name} needs a number, got ${process.argv[at + 1]}`);
-  return value;
 }
 
 /** Lints each folder of the corpus as one workspace and maps every finding to the object (and container) it is on. */

@@ -1,3 +1,4 @@
+import { isAbsolute } from 'node:path';
 import { FRAMEWORKS, TARGETS, type ScaffoldContext } from './context';
 
 /**
@@ -114,3 +115,10 @@ export function validateContext(context: ScaffoldContext): Partial<Record<keyof 
   if (context.target === 'sagemaker' && context.port !== 8080) problems.port = 'SageMaker sends requests to port 8080 only.';
   return Object.fromEntries(Object.entries(problems).filter(([, message]) => message !== undefined));
 }
+
+/** The folder to write into, relative to the workspace folder: inside it, not climbing out. */
+export const validateSubfolder: Validator = (value) => {
+  if (value === '') return 'Enter a folder, or . for the workspace folder itself.';
+  if (isAbsolute(value) || value.split(/[\\/]/).includes('..')) return 'Give a folder inside the workspace folder, such as services/iris.';
+  return undefined;
+};

@@ -11,6 +11,7 @@ import {
   validateName,
   validateNamespace,
   validatePort,
+  validateSubfolder,
   validateTarget,
 } from '../../../src/core/scaffold/validate';
 
@@ -68,6 +69,17 @@ describe('validateModelPath', () => {
     assert.match(validateModelPath(' ', 'sklearn') ?? '', /Enter the path/);
     assert.match(validateModelPath('model.pt', 'onnx') ?? '', /onnx model is loaded from a \.onnx file/);
     assert.match(validateModelPath('m.onnx', 'onnx', false) ?? '', /There is no file at m\.onnx/);
+  });
+});
+
+describe('validateSubfolder', () => {
+  it('accepts a folder inside the workspace folder, and the folder itself', () => {
+    for (const ok of ['.', 'services/iris', 'deploy\\iris', 'a..b']) assert.equal(validateSubfolder(ok), undefined, ok);
+  });
+
+  it('refuses nothing, an absolute path, and a path that climbs out', () => {
+    assert.match(validateSubfolder('') ?? '', /Enter a folder/);
+    for (const bad of ['/etc', '..', 'services/../../x', '..\\up']) assert.match(validateSubfolder(bad) ?? '', /inside the workspace folder/, bad);
   });
 });
 
