@@ -1,4 +1,5 @@
 import { DockerfileParser } from 'dockerfile-ast';
+import './astCache';
 import type { Comment, Dockerfile, From, Instruction } from 'dockerfile-ast';
 import { computeLineStarts, type Position, type Range } from '../findings';
 import { argumentsOf, flagsOf, mounts } from './instructions';

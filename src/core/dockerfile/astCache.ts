@@ -1,0 +1,61 @@
+import { From, Instruction, type Argument } from 'dockerfile-ast';
+import type { Range } from '../findings';
+
+/**
+ * dockerfile-ast (0.7.1) reads an instruction's arguments by scanning its text character by character, placing every
+ * argument with the document's positionAt, each time `getRawArguments` is called, and it calls it itself up to six
+ * times for each RUN, COPY, ADD, CMD, ENTRYPOINT and SHELL while parsing (JSONInstruction's constructor asks for the
+ * argument text, the arguments and their range, and ModifiableInstruction's `getArguments` reads them once for the
+ * flags and once more for itself). Those repeated scans were two thirds of the parse.
+ *
+ * An instruction never changes after it is made (its document, range and escape character are fixed in its
+ * constructor), so the scan is done once per instruction and kept on it. Callers get their own copy of the array,
+ * because the library's own `getArguments` removes the flags from the array it is given. The Argument objects are
+ * shared, and one library getter changed what it was given: FROM's `getImageRange` returns the image argument's own
+ * range, which `getImageNameRange` and `getRegistryRange` then move the ends of. Once the argument is kept, that
+ * would move the image argument itself, so `getImageRange` returns a copy. (model-getters.test.ts compares every
+ * getter with a fresh parse, called twice and in every order, on the whole differential corpus.)
+ *
+ * This touches only the copy of dockerfile-ast bundled with this extension and its CLI.
+ */
+const RAW_ARGUMENTS = Symbol('mlops-deploy.rawArguments');
+/** Set on a prototype once it is changed, so that loading this module twice changes nothing more. */
+const PATCHED = Symbol('mlops-deploy.patched');
+
+interface Scanning {
+  getRawArguments(): Argument[];
+  [RAW_ARGUMENTS]?: Argument[];
+  [PATCHED]?: true;
+}
+
+const instructionPrototype = Instruction.prototype as unknown as Scanning;
+
+if (!Object.prototype.hasOwnProperty.call(instructionPrototype, PATCHED)) {
+  const scan = instructionPrototype.getRawArguments;
+  instructionPrototype.getRawArguments = function (this: Scanning): Argument[] {
+    let args = this[RAW_ARGUMENTS];
+    if (!args) {
+      args = scan.call(this);
+      // Not enumerable: copies and comparisons of the instruction do not see it.
+      Object.defineProperty(this, RAW_ARGUMENTS, { value: args });
+    }
+    return args.slice();
+  };
+  Object.defineProperty(instructionPrototype, PATCHED, { value: true });
+}
+
+interface ImageRanging {
+  getImageRange(): Range | null;
+  getArguments(): Argument[];
+  [PATCHED]?: true;
+}
+
+const fromPrototype = From.prototype as unknown as ImageRanging;
+
+if (!Object.prototype.hasOwnProperty.call(fromPrototype, PATCHED)) {
+  fromPrototype.getImageRange = function (this: ImageRanging): Range | null {
+    const image = this.getArguments()[0]?.getRange();
+    return image ? { start: { line: image.start.line, character: image.start.character }, end: { line: image.end.line, character: image.end.character } } : null;
+  };
+  Object.defineProperty(fromPrototype, PATCHED, { value: true });
+}
