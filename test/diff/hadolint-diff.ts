@@ -26,10 +26,13 @@ import { printTable } from '../bench/common';
 import { generateDiffCorpus, writeDiffCorpus, type DiffCorpusFile } from './corpus';
 import { ROOT, findHadolint, hadolintArgs, hadolintEnv, parseHadolintOutput, writeHadolintConfig, type Hadolint, type HadolintFinding } from './hadolint';
 import { numberFlag } from './flags';
+import { explain, missingHeadings, type Explanation } from './hadolint-explained';
+import { readFileSync } from 'node:fs';
 
 const DEFAULT_MIN_AGREEMENT = 98;
 const EXAMPLES_PER_RULE = 5;
 const REPORT_PATH = join(ROOT, 'bench-results', 'hadolint-diff.json');
+const DIFFERENCES_DOC = join(ROOT, 'docs', 'hadolint-differences.md');
 
 /**
  * hadolint's DL rules, as its documentation lists them, each with the first release that has it ('0.0.0': every
@@ -68,6 +71,8 @@ interface Difference {
   side: 'ours only' | 'hadolint only';
   text: string;
   message: string;
+  /** The headings of docs/hadolint-differences.md that explain it (hadolint-explained.ts); empty if none does. */
+  explainedBy: string[];
 }
 
 interface RuleResult {
@@ -120,13 +125,18 @@ async function main(): Promise<number> {
   printSummary(hadolint, dir, corpus, unparsed, dlRules.length, hadolintSeconds, oursSeconds);
   printResults(results, hadolint.version);
   printExamples(results);
-  const passed = totals.agreement === null || totals.agreement >= minAgreement;
+  const unexplained = printExplanations(results);
+  const missing = missingHeadings(readFileSync(DIFFERENCES_DOC, 'utf8'));
+  for (const heading of missing) console.log(`hadolint-explained.ts names a heading docs/hadolint-differences.md does not have: "${heading}".`);
+  const agreementPassed = totals.agreement === null || totals.agreement >= minAgreement;
+  const passed = agreementPassed && unexplained === 0 && missing.length === 0;
   console.log(
     totals.agreement === null
       ? `\nOverall agreement: n/a (no DL rule that both implement was reported on the corpus). PASS.`
       : `\nOverall agreement on the ${totals.rules} rule(s) both implement: ${totals.agreement.toFixed(2)}% ` +
-          `(${totals.both} both, ${totals.oursOnly} ours only, ${totals.hadolintOnly} hadolint only); minimum ${minAgreement}%: ${passed ? 'PASS' : 'FAIL'}.`,
+          `(${totals.both} both, ${totals.oursOnly} ours only, ${totals.hadolintOnly} hadolint only); minimum ${minAgreement}%: ${agreementPassed ? 'PASS' : 'FAIL'}.`,
   );
+  console.log(`Differences not explained in docs/hadolint-differences.md: ${unexplained}: ${unexplained === 0 ? 'PASS' : 'FAIL'}.`);
   const crashed = [...ruleErrors.entries()];
   if (crashed.length > 0) console.log(`WARNING: our rules threw: ${crashed.map(([id, n]) => `${id} ${n}x`).join(', ')}.`);
 
@@ -196,6 +206,8 @@ function compare(
 ): RuleResult[] {
   const byKey = (hits: Hit[]): Map<string, Hit> => new Map(hits.map((hit) => [`${hit.file}\u0000${hit.line}\u0000${hit.code}`, hit]));
   const texts = new Map(corpus.map((file) => [file.name, file.text.split(/\r\n|\r|\n/)]));
+  const files = new Map(corpus.map((file) => [file.name, file.text]));
+  const instructions = new Map(corpus.map((file) => [file.name, instructionTexts(file.text)]));
   const codes = new Set([...HADOLINT_RULES.keys(), ...ours]);
   const mine = byKey([...ourHitsByFile.values()].flat());
   const theirs = byKey([...hadolintHitsByFile.values()].flat());
@@ -205,7 +217,12 @@ function compare(
     const status = statusOf(code, ours, version);
     const result: RuleResult = { code, status, both: 0, oursOnly: 0, hadolintOnly: 0, agreement: null, severityMismatches: 0, severityPairs: [], ruleErrors: ruleErrors.get(code) ?? 0, differences: [] };
     const pairs = new Set<string>();
-    const difference = (hit: Hit, side: Difference['side']): Difference => ({ file: hit.file, line: hit.line, side, text: texts.get(hit.file)![hit.line - 1] ?? '', message: hit.message });
+    const difference = (hit: Hit, side: Difference['side']): Difference => {
+      const text = texts.get(hit.file)![hit.line - 1] ?? '';
+      const instruction = instructions.get(hit.file)!.get(hit.line) ?? text;
+      const explainedBy = explain({ rule: code, side, instruction, file: files.get(hit.file)! }).map((entry: Explanation) => entry.heading);
+      return { file: hit.file, line: hit.line, side, text, message: hit.message, explainedBy };
+    };
     for (const [key, hit] of mine) {
       if (hit.code !== code) continue;
       const other = theirs.get(key);
@@ -233,6 +250,16 @@ function compare(
     result.differences.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
     return result;
   });
+}
+
+/** Each instruction's whole text (continuation lines and heredoc bodies too), by its 1-based first line. */
+function instructionTexts(text: string): Map<number, string> {
+  const model = parseDockerfile(text);
+  const offset = (position: { line: number; character: number }): number => model.lineStarts[position.line] + position.character;
+  return new Map(model.instructions.map((instruction) => {
+    const range = instruction.getRange();
+    return [range.start.line + 1, text.slice(offset(range.start), offset(range.end))];
+  }));
 }
 
 function statusOf(code: string, ours: ReadonlySet<string>, version: string): Status {
@@ -286,6 +313,21 @@ function printResults(results: RuleResult[], version: string): void {
   );
   const silent = results.filter((r) => r.status === 'not implemented yet' && r.hadolintOnly === 0).map((r) => r.code);
   if (silent.length > 0) console.log(`Not implemented yet, and hadolint reported nothing for them on this corpus: ${silent.join(' ')}.`);
+}
+
+/**
+ * How many differences each documented reason explains, and every difference none explains (all of them, not five
+ * per rule). Returns the number left unexplained.
+ */
+function printExplanations(results: RuleResult[]): number {
+  const differences = results.filter((r) => r.status === 'compared').flatMap((r) => r.differences.map((d) => ({ ...d, code: r.code })));
+  const counts = new Map<string, number>();
+  for (const d of differences) for (const heading of d.explainedBy) counts.set(`${d.code} ${d.side}: ${heading}`, (counts.get(`${d.code} ${d.side}: ${heading}`) ?? 0) + 1);
+  console.log('\nDifferences by the reason docs/hadolint-differences.md gives:');
+  printTable(['rule, side and heading', 'differences'], [...counts.entries()].sort().map(([key, n]) => [key, String(n)]));
+  const left = differences.filter((d) => d.explainedBy.length === 0);
+  for (const d of left) console.log(`UNEXPLAINED ${d.code} ${d.file}:${d.line} [${d.side}] ${d.text}`);
+  return left.length;
 }
 
 /** Up to five differences per rule that is compared, alternating between the two sides so that both show. */

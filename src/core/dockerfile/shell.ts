@@ -268,6 +268,21 @@ function parseRunCommands(instruction: Instruction, escapeChar: string): ShellCo
 }
 
 /**
+ * The program a heredoc RUN hands its body to: `bash` for `RUN <<EOF bash`, undefined for a plain `RUN <<EOF` (the
+ * SHELL in force runs it) and for a RUN that is not a heredoc.
+ */
+export function heredocInterpreter(instruction: Instruction): string | undefined {
+  const raw = instruction.getRawArgumentsContent();
+  if (raw === null) return undefined;
+  const body = stripRunFlags(raw);
+  const heredoc = HEREDOC_START.exec(body.text);
+  if (!heredoc) return undefined;
+  const firstNewline = body.text.indexOf('\n');
+  const firstLine = body.text.slice(heredoc[0].length, firstNewline < 0 ? undefined : firstNewline).trim();
+  return firstLine.split(/\s+/)[0] || undefined;
+}
+
+/**
  * The script Docker hands to the shell: Docker itself removes each escape-newline and the comment lines between
  * continued lines before the shell sees the text. They are blanked here rather than removed, so that offsets into
  * the instruction stay valid for ranges.

@@ -10,6 +10,8 @@ ruleTests(DL3064, {
     { name: 'an ENV that clears a secret', code: 'FROM python:3.11-slim\nENV API_TOKEN=""\n' },
     { name: 'a public key fingerprint', code: 'FROM python:3.11-slim\nENV GPG_KEY=A035C8C19219BA821ECEA86B64E628F8D684696D\n' },
     { name: 'a word that starts with "pass"', code: 'FROM ruby:3.3\nENV PASSENGER_APP_ENV=production\n' },
+    { name: '"pass" inside a word', code: 'FROM python:3.11-slim\nENV BYPASS_CACHE=1 PASSTHROUGH_HEADERS=x-request-id\n' },
+    { name: 'tokenizer settings', code: 'FROM python:3.11-slim\nENV TOKENIZER_NAME=bert-base-uncased HF_TOKENIZERS_CACHE=/cache detokenize=1\n' },
     { name: 'a secret mount', code: 'FROM python:3.11-slim\nRUN --mount=type=secret,id=hf_token,env=HF_TOKEN python download.py\n' },
   ],
   invalid: [
@@ -20,6 +22,17 @@ ruleTests(DL3064, {
     },
     { name: 'ENV with a value', code: 'FROM python:3.11-slim\nENV DB_PASSWORD=hunter2\n', errors: [{ line: 2, column: 5, endColumn: 16, message: /ENV values are kept/ }] },
     { name: 'an ENV that copies a build argument', code: 'FROM python:3.11-slim\nARG NPM_TOKEN\nENV NPM_TOKEN=$NPM_TOKEN\n', errors: [{ line: 2, column: 5 }, { line: 3, column: 5 }] },
+    {
+      name: 'a secret word inside a longer part, as hadolint finds it',
+      code: 'FROM python:3.11-slim\nENV AUTHTOKEN=a GITHUB_TOKENS=b MYSQL_ROOTPASSWORD=c HFTOKEN=d PRIVATEKEY=e\n',
+      errors: [
+        { line: 2, column: 5, endColumn: 14 },
+        { line: 2, column: 17, endColumn: 30 },
+        { line: 2, column: 33, endColumn: 51 },
+        { line: 2, column: 54, endColumn: 61 },
+        { line: 2, column: 64, endColumn: 74 },
+      ],
+    },
     { name: 'camelCase', code: 'FROM python:3.11-slim\nENV apiKey=abc\n', errors: [{ line: 2, column: 5, endColumn: 11 }] },
     {
       name: 'AWS keys',

@@ -1,8 +1,20 @@
 import type { Property, PropertyInstruction } from 'dockerfile-ast';
 import { perInstruction } from '../rule';
 
-/** Name parts that mean the variable holds a secret (`DB_PASSWORD`, `HF_TOKEN`, `clientSecret`). */
-const SECRET_PARTS = new Set(['password', 'passwd', 'pass', 'passphrase', 'secret', 'secrets', 'token', 'credential', 'credentials', 'creds', 'apikey', 'privatekey', 'accesskey', 'secretkey']);
+/**
+ * Words that mean the variable holds a secret wherever they stand in a part of its name, as hadolint finds them:
+ * `HF_TOKEN`, and also `AUTHTOKEN`, `GITHUB_TOKENS`, `MYSQL_ROOTPASSWORD`, `clientSecret`.
+ */
+const SECRET_WORDS = /token|password|passwd|passphrase|secret|credential|apikey|privatekey|accesskey|secretkey/;
+
+/** Words that mean a secret only as a whole part: `DB_PASS`, `GIT_CREDS`, not `BYPASS` or `PASSTHROUGH`. */
+const SECRET_PARTS = new Set(['pass', 'creds']);
+
+/**
+ * Parts where a secret word is only part of another word: the tokenizers of NLP models (`TOKENIZERS_PARALLELISM`,
+ * which Hugging Face images set, `TOKENIZER_PATH`). hadolint reports them; they hold no secret.
+ */
+const NOT_SECRET = /tokeni[sz]/;
 
 /** Two-part names that mean the same (`API_KEY`, `privateKey`, `AWS_ACCESS_KEY_ID`). */
 const SECRET_PAIRS = new Set(['api key', 'private key', 'access key', 'secret key']);
@@ -48,7 +60,7 @@ function nameParts(name: string): string[] {
 function looksSecret(name: string): boolean {
   const parts = nameParts(name);
   if (parts.length === 0 || POINTER_PARTS.has(parts[parts.length - 1])) return false;
-  return parts.some((part, i) => SECRET_PARTS.has(part) || SECRET_PAIRS.has(`${part} ${parts[i + 1]}`));
+  return parts.some((part, i) => (SECRET_WORDS.test(part) && !NOT_SECRET.test(part)) || SECRET_PARTS.has(part) || SECRET_PAIRS.has(`${part} ${parts[i + 1]}`));
 }
 
 function pointsToSecret(keyword: string, property: Property): boolean {

@@ -4,7 +4,7 @@ import { insertBefore } from '../edits';
 import { isExecForm, shellWords } from '../instructions';
 import { rootImage, stageNamed, type DockerfileModel, type Stage } from '../model';
 import { atEnd } from '../rule';
-import { wordRange } from '../shell';
+import { heredocInterpreter, wordRange } from '../shell';
 
 /** The SHELL in force: its words, or undefined for Docker's default `/bin/sh -c`. */
 type ShellSetting = string[] | undefined;
@@ -12,9 +12,16 @@ type ShellSetting = string[] | undefined;
 /**
  * hadolint DL4006: a RUN with a pipe runs under a shell with pipefail. Without it `curl … | tar x` succeeds when
  * curl fails, and the build goes on with a broken layer. Not reported for exec-form RUN (no shell), when the SHELL
- * in force sets `-o pipefail` (in any spelling: `-eo pipefail`, `-euxo pipefail`), when the script sets it with
- * `set -o pipefail` before its first pipe (a heredoc body too), or under a non-POSIX SHELL. A stage inherits the
- * SHELL of the stage it builds on.
+ * in force sets `-o pipefail` (in any spelling: `-eo pipefail`, `-euxo pipefail`), under a non-POSIX SHELL, or when
+ * the script sets it with `set -o pipefail` before its first pipe and the shell running the script has the option.
+ * A stage inherits the SHELL of the stage it builds on.
+ *
+ * Which shells have it: bash, zsh, ksh, BusyBox ash, but not dash (0.5.12, in Debian 12 and Ubuntu 24.04), which
+ * stops with "set: Illegal option -o pipefail". Docker's default `/bin/sh` is dash on Debian, Ubuntu and the images
+ * built on them (python, node, nvidia/cuda on Ubuntu…), bash on the Red Hat and SUSE families and BusyBox ash on
+ * Alpine. So `set -o pipefail` in the script counts when bash or ash runs it (a SHELL, or `RUN <<EOF bash`), or
+ * when `/bin/sh` runs it on an image known to be of those families; on Debian, Ubuntu and unknown images the RUN is
+ * reported, with a message that says why.
  */
 export const DL4006 = atEnd(
   {
@@ -37,13 +44,19 @@ export const DL4006 = atEnd(
         if (instruction.getKeyword() !== 'RUN' || isExecForm(instruction) || (shell && (!isPosix(shell) || setsPipefail(shell)))) continue;
         const commands = commandsOf(model, instruction);
         const pipe = pipeOffsets(instruction, commands)[0];
-        if (pipe === undefined || setsPipefailBefore(commands, pipe)) continue;
+        if (pipe === undefined) continue;
+        const setsItself = setsPipefailBefore(commands, pipe);
+        const runner = heredocInterpreter(instruction) ?? shell?.[0] ?? '/bin/sh';
+        const hasPipefail = setsItself ? shellHasPipefail(runner, rootImage(model, stage)) : undefined;
+        if (hasPipefail) continue;
         // One SHELL before the stage's first such RUN serves every later one.
         const shellLine = pipefailShell(model, stage);
         insertion ??= { title: `Add ${shellLine} before the first RUN with a pipe`, edits: [insertBefore(stage, instruction, [shellLine])] };
         context.report({
           range: wordRange(instruction, { start: pipe, end: pipe + 1 }),
-          message: `Set the SHELL option -o pipefail before RUN with a pipe in it: without it the pipe's status is that of its last command, so a failed download or build step goes unnoticed. Add ${shellLine} before this RUN, or start the script with set -o pipefail.`,
+          message: setsItself
+            ? `This RUN sets pipefail with set -o pipefail, but ${withoutPipefail(programOf(runner), hasPipefail)}, which has no pipefail: the build stops with "set: Illegal option -o pipefail". Add ${shellLine} before this RUN instead: it sets pipefail for the whole script.`
+            : `Set the SHELL option -o pipefail before RUN with a pipe in it: without it the pipe's status is that of its last command, so a failed download or build step goes unnoticed. Add ${shellLine} before this RUN.`,
           suggestions: [insertion],
         });
       }
@@ -60,6 +73,41 @@ function isPosix(shell: string[]): boolean {
 /** Whether the script runs `set -o pipefail` (or `set -euo pipefail`, …) in a command that starts before the pipe. */
 function setsPipefailBefore(commands: readonly RunCommand[], pipe: number): boolean {
   return commands.some((c) => c.program === 'set' && c.command.words[0].start < pipe && setsPipefail(c.command.words.slice(1).map((w) => w.value)));
+}
+
+/** Who runs the script, for the message: dash itself, /bin/sh known to be dash, or /bin/sh on an image we do not know. */
+function withoutPipefail(program: string, known: boolean | undefined): string {
+  if (program === 'dash') return 'dash runs it';
+  if (known === false) return '/bin/sh on this image is dash (Debian, Ubuntu and the images built on them)';
+  return `${program === 'sh' ? '/bin/sh' : program} runs it, and on Debian, Ubuntu and the images built on them /bin/sh is dash`;
+}
+
+function programOf(path: string): string {
+  return path.replace(/^.*[\\/]/, '').toLowerCase();
+}
+
+/**
+ * Whether the shell that runs a script has `set -o pipefail`: true for bash, zsh, ksh and ash, false for dash and
+ * for `/bin/sh` on a Debian or Ubuntu image, undefined for `/bin/sh` on an image not known to be of any family.
+ */
+function shellHasPipefail(runner: string, image: string | undefined): boolean | undefined {
+  const program = programOf(runner);
+  if (/^(bash|zsh|ksh|ksh93|mksh|ash|busybox)$/.test(program)) return true;
+  if (program === 'dash') return false;
+  if (program !== 'sh') return undefined;
+  return shIsPipefailCapable(image ?? '');
+}
+
+/** Red Hat, SUSE and Amazon Linux link /bin/sh to bash; Alpine's is BusyBox ash; Debian's and Ubuntu's is dash. */
+const SH_IS_BASH_OR_ASH = /(^|[/:@_-])(alpine|ubi\d*(-minimal|-micro|-init)?|rhel\d*|centos|fedora|rockylinux|almalinux|amazonlinux|oraclelinux|opensuse|sles|bci-[a-z-]+|photon)([/:@._-]|\d|$)/;
+const SH_IS_DASH = /(^|[/:@_-])(debian|ubuntu|bookworm|bullseye|buster|trixie|jammy|focal|noble|slim)([/:@._-]|\d|$)/;
+
+function shIsPipefailCapable(image: string): boolean | undefined {
+  if (SH_IS_BASH_OR_ASH.test(image)) return true;
+  if (SH_IS_DASH.test(image)) return false;
+  // The official language images (python:3.11, node:20, golang:1.22…) without a variant are Debian.
+  if (/^(python|node|ruby|golang|perl|php|rust|buildpack-deps|continuumio\/(miniconda3|anaconda3)|pytorch\/pytorch|tensorflow\/tensorflow)(:|$)/.test(image)) return false;
+  return undefined;
 }
 
 /**
