@@ -49,6 +49,8 @@ Options:
       --fix                         apply every safe fix in place, then report what is left
       --kubernetes-version VERSION  the cluster's Kubernetes version (1.16 to 1.33, default 1.33): which
                                     apiVersions the schema check (MLO215) accepts as served
+      --hadolint-parity             also report what hadolint reports where this linter deliberately differs
+                                    (docs/hadolint-differences.md), so that no hadolint finding is lost
   -h, --help                        show this help
   -v, --version                     print the version
 
@@ -69,6 +71,7 @@ interface Options {
   ignore: string[];
   fix: boolean;
   kubernetesVersion?: string;
+  hadolintParity?: boolean;
   paths: string[];
 }
 
@@ -127,6 +130,9 @@ function parseArgs(args: string[]): Options | 'help' | 'version' {
       }
       case '--fix':
         options.fix = true;
+        break;
+      case '--hadolint-parity':
+        options.hadolintParity = true;
         break;
       case '--kubernetes-version': {
         const version = normaliseKubernetesVersion(value());
@@ -281,6 +287,7 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
       rules: Object.fromEntries(options.ignore.map((id) => [id, 'off'])),
       failureThreshold: options.failureThreshold,
       kubernetes: options.kubernetesVersion ? { version: options.kubernetesVersion } : undefined,
+      dockerfile: options.hadolintParity ? { hadolintParity: true } : undefined,
     };
     const explicitConfig = options.config ? loader.load(resolve(io.cwd, options.config)) : undefined;
     const results: FileResult[] = [];

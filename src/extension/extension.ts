@@ -52,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): MlopsDeployApi {
     vscode.languages.registerCodeActionsProvider(LINTED_SELECTOR, new LintCodeActions([linter, manifests]), LintCodeActions.metadata),
     vscode.languages.registerHoverProvider(LINTED_SELECTOR, new RuleDocHover(docsRoot)),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('mlopsDeploy.lint') || event.affectsConfiguration('mlopsDeploy.kubernetes')) refresh();
+      if (event.affectsConfiguration('mlopsDeploy.lint') || event.affectsConfiguration('mlopsDeploy.kubernetes') || event.affectsConfiguration('mlopsDeploy.dockerfile')) refresh();
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(refresh),
   );

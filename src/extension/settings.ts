@@ -26,8 +26,13 @@ export function readSettings(scope?: vscode.Uri): LintSettings {
     // value of this restricted setting there and this returns the user's own.
     configFile: config.get<string>('configFile', ''),
     maxManifestKb: Math.max(16, config.get<number>('maxManifestKb', 1024)),
-    overrides: { rules, kubernetes: kubernetesSettings(scope) },
+    overrides: { rules, kubernetes: kubernetesSettings(scope), dockerfile: dockerfileSettings(scope) },
   };
+}
+
+/** `mlopsDeploy.dockerfile.hadolintParity`: on wins over the config file; off leaves the config file to decide. */
+function dockerfileSettings(scope?: vscode.Uri): LintConfig['dockerfile'] {
+  return vscode.workspace.getConfiguration('mlopsDeploy.dockerfile', scope).get<boolean>('hadolintParity', false) ? { hadolintParity: true } : undefined;
 }
 
 /** The cluster version the manifests are checked for; unset leaves it to the config file, then the newest bundled. */

@@ -21,7 +21,7 @@ import { initShellParser } from '../../src/core/dockerfile/bash';
 import { lintDockerfile } from '../../src/core/dockerfile/lint';
 import { parseDockerfile } from '../../src/core/dockerfile/model';
 import { dockerfileRules } from '../../src/core/dockerfile/rules';
-import { DEFAULT_CONFIG } from '../../src/core/rules/config';
+import { DEFAULT_CONFIG, type LintConfig } from '../../src/core/rules/config';
 import { printTable } from '../bench/common';
 import { generateDiffCorpus, writeDiffCorpus, type DiffCorpusFile } from './corpus';
 import { ROOT, findHadolint, hadolintArgs, hadolintEnv, parseHadolintOutput, writeHadolintConfig, type Hadolint, type HadolintFinding } from './hadolint';
@@ -94,6 +94,7 @@ interface RuleResult {
 async function main(): Promise<number> {
   await initShellParser();
   const minAgreement = numberFlag('--min-agreement', DEFAULT_MIN_AGREEMENT);
+  const minParityAgreement = numberFlag('--min-parity-agreement', DEFAULT_MIN_AGREEMENT);
   const hadolint = findHadolint(process.argv);
   const corpus = generateDiffCorpus();
   const dir = writeDiffCorpus(corpus);
@@ -110,17 +111,23 @@ async function main(): Promise<number> {
 
   started = performance.now();
   const ruleErrors = new Map<string, number>();
-  const ourFindings = new Map(
-    compared.map((file) => [
-      file.name,
-      ourHits(file, lintDockerfile(file.text, { config: DEFAULT_CONFIG, rules: dlRules, onRuleError: (id) => ruleErrors.set(id, (ruleErrors.get(id) ?? 0) + 1) })),
-    ]),
-  );
+  const lintAll = (config: LintConfig): Map<string, Hit[]> =>
+    new Map(
+      compared.map((file) => [
+        file.name,
+        ourHits(file, lintDockerfile(file.text, { config, rules: dlRules, onRuleError: (id) => ruleErrors.set(id, (ruleErrors.get(id) ?? 0) + 1) })),
+      ]),
+    );
+  const ourFindings = lintAll(DEFAULT_CONFIG);
   const oursSeconds = (performance.now() - started) / 1000;
+  // The same linter with `hadolint-parity: true`, whose promise is that no finding of hadolint's is lost.
+  const parityFindings = lintAll({ ...DEFAULT_CONFIG, dockerfile: { hadolintParity: true } });
 
   const hadolintHits = new Map(compared.map((file) => [file.name, theirs.get(file.name)!.filter((f) => isDlCode(f.code)).map((f) => hadolintHit(file, f))]));
   const results = compare(compared, ourFindings, hadolintHits, ours, hadolint.version, ruleErrors);
   const totals = overall(results);
+  const parityResults = compare(compared, parityFindings, hadolintHits, ours, hadolint.version, ruleErrors);
+  const parityTotals = overall(parityResults);
 
   printSummary(hadolint, dir, corpus, unparsed, dlRules.length, hadolintSeconds, oursSeconds);
   printResults(results, hadolint.version);
@@ -129,7 +136,9 @@ async function main(): Promise<number> {
   const missing = missingHeadings(readFileSync(DIFFERENCES_DOC, 'utf8'));
   for (const heading of missing) console.log(`hadolint-explained.ts names a heading docs/hadolint-differences.md does not have: "${heading}".`);
   const agreementPassed = totals.agreement === null || totals.agreement >= minAgreement;
-  const passed = agreementPassed && unexplained === 0 && missing.length === 0;
+  const parityLost = printParity(parityResults, parityTotals, minParityAgreement);
+  const parityPassed = parityLost === 0 && (parityTotals.agreement === null || parityTotals.agreement >= minParityAgreement);
+  const passed = agreementPassed && unexplained === 0 && missing.length === 0 && parityPassed;
   console.log(
     totals.agreement === null
       ? `\nOverall agreement: n/a (no DL rule that both implement was reported on the corpus). PASS.`
@@ -149,6 +158,7 @@ async function main(): Promise<number> {
     overall: totals,
     passed,
     rules: results,
+    hadolintParity: { minAgreement: minParityAgreement, overall: parityTotals, passed: parityPassed, rules: parityResults },
   };
   writeFileSync(REPORT_PATH, JSON.stringify(report, null, 2) + '\n');
   console.log(`Report: ${REPORT_PATH}`);
@@ -313,6 +323,27 @@ function printResults(results: RuleResult[], version: string): void {
   );
   const silent = results.filter((r) => r.status === 'not implemented yet' && r.hadolintOnly === 0).map((r) => r.code);
   if (silent.length > 0) console.log(`Not implemented yet, and hadolint reported nothing for them on this corpus: ${silent.join(' ')}.`);
+}
+
+/**
+ * The comparison with `hadolint-parity: true`: its agreement, and every finding hadolint made that the parity mode
+ * still misses (a lost check, which that mode promises never to have). Returns how many were lost.
+ */
+function printParity(results: RuleResult[], totals: ReturnType<typeof overall>, minAgreement: number): number {
+  const compared = results.filter((r) => r.status === 'compared');
+  const lost = compared.flatMap((r) => r.differences.filter((d) => d.side === 'hadolint only').map((d) => ({ ...d, code: r.code })));
+  const extra = compared.flatMap((r) => r.differences.filter((d) => d.side === 'ours only').map((d) => ({ ...d, code: r.code })));
+  console.log('\nWith hadolint-parity: true (report everything hadolint reports; our extra findings stay):');
+  for (const d of lost) console.log(`LOST ${d.code} ${d.file}:${d.line} ${d.text}`);
+  const unexplainedExtra = extra.filter((d) => d.explainedBy.length === 0);
+  for (const d of unexplainedExtra) console.log(`UNEXPLAINED ${d.code} ${d.file}:${d.line} [ours only] ${d.text}`);
+  if (totals.agreement !== null) {
+    console.log(
+      `Agreement ${totals.agreement.toFixed(2)}% (${totals.both} both, ${totals.oursOnly} ours only, ${totals.hadolintOnly} hadolint only); ` +
+        `minimum ${minAgreement}%: ${totals.agreement >= minAgreement ? 'PASS' : 'FAIL'}. hadolint findings lost: ${lost.length}: ${lost.length === 0 ? 'PASS' : 'FAIL'}.`,
+    );
+  }
+  return lost.length + unexplainedExtra.length;
 }
 
 /**

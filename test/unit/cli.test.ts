@@ -38,6 +38,19 @@ async function run(args: string[], cwd: string, stdin = '', env: Record<string, 
 }
 
 describe('mlops-deploy lint', () => {
+  it('--hadolint-parity and hadolint-parity: true in .hadolint.yaml report what hadolint reports', async () => {
+    const text = 'FROM python:3.11-slim\nENV TOKENIZERS_PARALLELISM=false\n';
+    const dl3064 = async (args: string[], files: Record<string, string> = {}): Promise<number> => {
+      const dir = project({ Dockerfile: text, ...files });
+      const { stdout } = await run(['lint', '--format', 'json', '--no-fail', ...args, 'Dockerfile'], dir);
+      return (JSON.parse(stdout) as Array<{ code: string }>).filter((f) => f.code === 'DL3064').length;
+    };
+    assert.equal(await dl3064([]), 0);
+    assert.equal(await dl3064(['--hadolint-parity']), 1);
+    assert.equal(await dl3064([], { '.hadolint.yaml': 'hadolint-parity: true\n' }), 1);
+    assert.equal(await dl3064([], { '.mlops-deploy.yaml': 'hadolint-parity: false\n', '.hadolint.yaml': 'hadolint-parity: true\n' }), 0, 'our config wins over hadolint\'s');
+  });
+
   it('finds Dockerfiles by name in folders, skipping .git and node_modules, and prints 1-based JSON', async () => {
     const dir = project({
       'svc/Dockerfile': BAD,

@@ -71,7 +71,7 @@ describe('configuration', () => {
       [
         ['error', 1, 10, 'The severity of MLO108 must be one of error, warning, info, style, off.'],
         ['warning', 2, 2, 'Unknown rule id "MLO999".'],
-        ['warning', 4, 0, 'Unknown key "colour": expected rules, ignored, override, failure-threshold, trustedRegistries, label-schema, strict-labels, disable-ignore-pragma or kubernetes.'],
+        ['warning', 4, 0, 'Unknown key "colour": expected rules, ignored, override, failure-threshold, trustedRegistries, label-schema, strict-labels, disable-ignore-pragma, hadolint-parity or kubernetes.'],
       ],
     );
     assert.deepEqual(parsed.config.rules, { MLO103: 'info' });
@@ -156,6 +156,7 @@ describe('hadolint compatibility', () => {
         '  org.opencontainers.image.created: rfc3339',
         'strict-labels: true',
         'disable-ignore-pragma: true',
+        'hadolint-parity: true',
         'no-color: true',
         'format: json',
         '',
@@ -171,6 +172,7 @@ describe('hadolint compatibility', () => {
         labelSchema: { maintainer: 'text', 'org.opencontainers.image.created': 'rfc3339' },
         strictLabels: true,
         disableIgnorePragma: true,
+        hadolintParity: true,
       },
     });
   });
@@ -236,6 +238,26 @@ describe('hadolint compatibility', () => {
     );
     const misplaced = 'FROM python:3.11-slim\n# hadolint stage ignore=MLO108\nCMD ["uvicorn", "app:app", "--host", "127.0.0.1"]\n';
     assert.ok(codes(misplaced).includes('MLO108@3'), 'a stage pragma with no FROM after it does nothing');
+  });
+
+  it('under hadolint parity, hadolint pragmas are read as hadolint reads them; ours are not', () => {
+    const parity = { config: { rules: {}, dockerfile: { hadolintParity: true } } };
+    const pip = 'RUN pip install --no-cache-dir flask\n';
+    const gap = `FROM python:3.11-slim\n# hadolint ignore=DL3013\n\n${pip}`;
+    const between = `FROM python:3.11-slim\n# hadolint ignore=DL3013\n# flask is pinned by constraints.txt\n${pip}`;
+    const lower = `FROM python:3.11-slim\n# hadolint ignore=dl3013\n${pip}`;
+    const next = `FROM python:3.11-slim\n# hadolint ignore=DL3013\n${pip}`;
+    const ours = `FROM python:3.11-slim\n# mlops-deploy ignore=dl3013\n\n${pip}`;
+    for (const text of [gap, between, lower, next, ours]) assert.ok(!codes(text).some((c) => c.startsWith('DL3013')), text);
+    assert.ok(codes(gap, parity).includes('DL3013@4'));
+    assert.ok(codes(between, parity).includes('DL3013@4'));
+    assert.ok(codes(lower, parity).includes('DL3013@3'));
+    assert.ok(!codes(next, parity).some((c) => c.startsWith('DL3013')), 'a pragma right above still works');
+    assert.ok(!codes(ours, parity).some((c) => c.startsWith('DL3013')), 'our own spelling keeps our reading');
+    // A stage pragma: hadolint leaves the stage's FROM line out.
+    const stage = 'FROM ubuntu:22.04 AS one\n# hadolint stage ignore=DL3007,DL3003\nFROM ubuntu:latest AS two\nRUN cd /tmp && ls\n';
+    assert.deepEqual(codes(stage).filter((c) => /DL300[37]/.test(c)), []);
+    assert.deepEqual(codes(stage, parity).filter((c) => /DL300[37]/.test(c)), ['DL3007@3']);
   });
 
   it('RUNs under a non-POSIX shell are not read as shell', () => {

@@ -104,7 +104,7 @@ export function lintDockerfile(text: string, options: DockerfileLintOptions = {}
     }
   }
   if (findings.length === 0 || options.config?.dockerfile?.disableIgnorePragma) return findings.sort(compareFindings);
-  const suppressions = readSuppressions(model);
+  const suppressions = readSuppressions(model, { hadolintParity: options.config?.dockerfile?.hadolintParity });
   return findings.filter((finding) => !isSuppressed(finding, suppressions, model)).sort(compareFindings);
 }
 

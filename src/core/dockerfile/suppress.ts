@@ -16,13 +16,20 @@ export interface Suppressions {
   byInstructionLine: Map<number, Set<string>>;
   /** Rule ids ignored in the stage with this index. */
   byStage: Map<number, Set<string>>;
+  /** Rule ids ignored in the stage with this index after its FROM (hadolint's stage pragmas under hadolint parity). */
+  byStageAfterFrom: Map<number, Set<string>>;
 }
 
 /** A pragma: `# <tool> [global |stage ]ignore=ID[, ID…] [# reason]`. */
-const PRAGMA = /^\s*#\s*(?:mlops-deploy|hadolint)\s+(?:(global|stage)\s+)?ignore\s*=\s*([^#]*)/i;
+const PRAGMA = /^\s*#\s*(mlops-deploy|hadolint)\s+(?:(global|stage)\s+)?ignore\s*=\s*([^#]*)/i;
 
-export function readSuppressions(model: DockerfileModel): Suppressions {
-  const suppressions: Suppressions = { global: new Set(), byInstructionLine: new Map(), byStage: new Map() };
+/**
+ * The pragmas of a file. With `hadolintParity`, hadolint's own spelling (`# hadolint …`) is read as hadolint 2.15
+ * reads it, so that nothing hadolint reports is hidden: `ignore=` only for an instruction on the very next line,
+ * rule ids only in capitals, and `stage ignore=` not for the stage's FROM line. Our spelling keeps our reading.
+ */
+export function readSuppressions(model: DockerfileModel, { hadolintParity = false } = {}): Suppressions {
+  const suppressions: Suppressions = { global: new Set(), byInstructionLine: new Map(), byStage: new Map(), byStageAfterFrom: new Map() };
   const commentLines = pragmaLines(model);
   if (commentLines.length === 0) return suppressions;
   const instructionStarts = model.instructions.map((instruction) => instruction.getRange().start.line);
@@ -34,11 +41,12 @@ export function readSuppressions(model: DockerfileModel): Suppressions {
   for (const line of commentLines) {
     const match = PRAGMA.exec(model.lines[line] ?? '');
     if (!match) continue;
-    const ids = match[2]
+    const strict = hadolintParity && match[1].toLowerCase() === 'hadolint';
+    const ids = match[3]
       .split(',')
-      .map((id) => id.trim().toUpperCase())
+      .map((id) => (strict ? id.trim() : id.trim().toUpperCase()))
       .filter((id) => /^[A-Z]+[0-9]+$/.test(id));
-    const scope = match[1]?.toLowerCase();
+    const scope = match[2]?.toLowerCase();
     if (scope === 'global') {
       for (const id of ids) suppressions.global.add(id);
       continue;
@@ -49,9 +57,10 @@ export function readSuppressions(model: DockerfileModel): Suppressions {
     if (scope === 'stage') {
       // Only when that instruction is a FROM: hadolint ignores a stage pragma that no FROM follows.
       const stage = model.stages.find((s) => s.from.getRange().start.line === next);
-      if (stage) add(suppressions.byStage, stage.index, ids);
+      if (stage) add(strict ? suppressions.byStageAfterFrom : suppressions.byStage, stage.index, ids);
       continue;
     }
+    if (strict && next !== line + 1) continue;
     add(suppressions.byInstructionLine, next, ids);
   }
   return suppressions;
@@ -74,9 +83,10 @@ export function pragmaLines(model: DockerfileModel): number[] {
 export function isSuppressed(finding: Finding, suppressions: Suppressions, model: DockerfileModel): boolean {
   if (suppressions.global.has(finding.code)) return true;
   const line = finding.range.start.line;
-  if (suppressions.byStage.size > 0) {
+  if (suppressions.byStage.size > 0 || suppressions.byStageAfterFrom.size > 0) {
     const stage = [...model.stages].reverse().find((s) => s.from.getRange().start.line <= line);
     if (stage && suppressions.byStage.get(stage.index)?.has(finding.code)) return true;
+    if (stage && line > stage.from.getRange().end.line && suppressions.byStageAfterFrom.get(stage.index)?.has(finding.code)) return true;
   }
   if (suppressions.byInstructionLine.size === 0) return false;
   const owner = model.instructions.find((instruction) => {

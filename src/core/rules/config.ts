@@ -42,6 +42,11 @@ export interface DockerfileSettings {
   strictLabels?: boolean;
   /** Whether `# hadolint ignore=`/`# mlops-deploy ignore=` pragmas are honoured (true: they are not). */
   disableIgnorePragma?: boolean;
+  /**
+   * Report everything hadolint 2.15 reports, also where this linter deliberately differs (docs/hadolint-differences.md):
+   * for teams whose CI must keep every finding hadolint gave them. Our own extra findings stay.
+   */
+  hadolintParity?: boolean;
 }
 
 export const DEFAULT_CONFIG: LintConfig = { rules: {} };
@@ -95,6 +100,7 @@ export const HADOLINT_CONFIG_FILE_NAMES = ['.hadolint.yaml', '.hadolint.yml'] as
  *     label-schema: { maintainer: text, org.opencontainers.image.created: rfc3339 }
  *     strict-labels: false
  *     disable-ignore-pragma: false
+ *     hadolint-parity: false   # ours only: also report what hadolint reports where we deliberately differ
  *
  * A problem in the file never throws: each one is reported at its place, and what could be read is used, so a
  * typo in one key does not switch every other setting back to its default.
@@ -238,6 +244,11 @@ export function parseConfigFile(text: string, knownRuleIds: ReadonlySet<string>)
         if (flag !== undefined) dockerfile.disableIgnorePragma = flag;
         break;
       }
+      case 'hadolint-parity': {
+        const flag = booleanOf(value, key);
+        if (flag !== undefined) dockerfile.hadolintParity = flag;
+        break;
+      }
       case 'kubernetes': {
         if (!isMap(value)) {
           problem(value ?? keyNode, '`kubernetes` must be a mapping, such as `kubernetes: {version: "1.30"}`.');
@@ -267,7 +278,7 @@ export function parseConfigFile(text: string, knownRuleIds: ReadonlySet<string>)
       case 'verbose':
         break;
       default:
-        problem(keyNode, `Unknown key "${key}": expected rules, ignored, override, failure-threshold, trustedRegistries, label-schema, strict-labels, disable-ignore-pragma or kubernetes.`, 'warning');
+        problem(keyNode, `Unknown key "${key}": expected rules, ignored, override, failure-threshold, trustedRegistries, label-schema, strict-labels, disable-ignore-pragma, hadolint-parity or kubernetes.`, 'warning');
     }
   }
   if (Object.keys(dockerfile).length > 0) config.dockerfile = dockerfile;

@@ -19,6 +19,12 @@ ruleTests(DL3002, {
   ],
   invalid: [
     {
+      name: 'hadolint parity: a builder that is only copied from',
+      code: 'FROM python:3.11 AS build\nUSER 0:0\nRUN pip wheel -w /w flask==3.0.3\nFROM python:3.11-slim\nCOPY --from=build /w /w\nUSER 10001\n',
+      settings: { hadolintParity: true },
+      errors: [{ line: 2, column: 6, endColumn: 9, message: /^The last USER of stage build is 0:0\. Reported because hadolint reports it \(hadolint parity is on\)/ }],
+    },
+    {
       name: 'the last USER is root',
       code: 'FROM python:3.11-slim\nUSER app\nRUN whoami\nUSER root\n',
       errors: [{ line: 4, column: 6, endColumn: 10, message: /last USER is root/ }],

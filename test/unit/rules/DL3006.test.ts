@@ -3,6 +3,7 @@ import { ruleTests } from '../ruleTester';
 
 ruleTests(DL3006, {
   valid: [
+    { name: 'hadolint parity: an earlier stage named as written', code: 'FROM python:3.11 AS Builder\nFROM Builder\n', settings: { hadolintParity: true } },
     'FROM python:3.11-slim\n',
     { name: 'digest', code: 'FROM python@sha256:2d8ba2a3c9ea0d0bde2ab4e4b83a1e4e4fd5cba1d1f9f37b6ff7e0c4a6e2f0f3\n' },
     { name: 'scratch', code: 'FROM golang:1.22 AS build\nFROM scratch\n' },
@@ -13,6 +14,12 @@ ruleTests(DL3006, {
     { name: 'a registry port is not a tag, but this one has a tag', code: 'FROM localhost:5000/app:1.0\n' },
   ],
   invalid: [
+    {
+      name: 'hadolint parity: an earlier stage named in another case',
+      code: 'FROM python:3.11 AS Builder\nFROM builder\n',
+      settings: { hadolintParity: true },
+      errors: [{ line: 2, column: 6, endColumn: 13, message: /^builder names an earlier stage in another case, which Docker accepts.*Reported because hadolint reports it \(hadolint parity is on\)/ }],
+    },
     {
       name: 'no tag',
       code: 'FROM python\n',

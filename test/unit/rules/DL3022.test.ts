@@ -3,6 +3,8 @@ import { ruleTests } from '../ruleTester';
 
 ruleTests(DL3022, {
   valid: [
+    { name: 'hadolint parity: its own stage as written is DL3023, not DL3022', code: 'FROM python:3.11-slim AS app\nCOPY --from=app /etc/hosts /tmp/\n', settings: { hadolintParity: true } },
+    { name: 'hadolint parity: an earlier stage as written', code: 'FROM python:3.11 AS Builder\nFROM python:3.11-slim\nCOPY --from=Builder /wheels /wheels\n', settings: { hadolintParity: true } },
     'FROM python:3.11 AS builder\nRUN pip wheel --no-cache-dir -r requirements.txt -w /wheels\nFROM python:3.11-slim\nCOPY --from=builder /wheels /wheels\n',
     { name: 'aliases compare without case', code: 'FROM python:3.11 AS Builder\nFROM python:3.11-slim\nCOPY --from=BUILDER /wheels /wheels\n' },
     { name: 'a stage index', code: 'FROM python:3.11\nFROM python:3.11-slim\nCOPY --from=0 /wheels /wheels\n' },
@@ -13,6 +15,18 @@ ruleTests(DL3022, {
     { name: 'its own stage is DL3023', code: 'FROM python:3.11 AS app\nCOPY --from=app /x /y\n' },
   ],
   invalid: [
+    {
+      name: 'hadolint parity: a stage named in another case',
+      code: 'FROM python:3.11 AS Builder\nFROM python:3.11-slim\nCOPY --from=BUILDER /wheels /wheels\n',
+      settings: { hadolintParity: true },
+      errors: [{ line: 3, column: 13, endColumn: 20, message: /^COPY --from=BUILDER names a stage in another case, which Docker accepts.*\(hadolint parity is on\)/ }],
+    },
+    {
+      name: 'hadolint parity: its own stage in another case (hadolint reports DL3022, not DL3023)',
+      code: 'FROM python:3.11-slim AS App\nCOPY --from=app /etc/hosts /tmp/\n',
+      settings: { hadolintParity: true },
+      errors: [{ line: 2, column: 13, endColumn: 16 }],
+    },
     {
       name: 'a misspelt alias',
       code: 'FROM python:3.11 AS build\nFROM python:3.11-slim\nCOPY --from=buidler /wheels /wheels\n',

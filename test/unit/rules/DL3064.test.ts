@@ -3,6 +3,7 @@ import { ruleTests } from '../ruleTester';
 
 ruleTests(DL3064, {
   valid: [
+    { name: 'hadolint parity: names neither reports', code: 'FROM python:3.11-slim\nENV SSH_KEY_TYPE=ed25519 PASSENGER_APP_ENV=production\n', settings: { hadolintParity: true } },
     { name: 'ordinary settings', code: 'FROM python:3.11-slim\nARG PYTHON_VERSION=3.11\nENV PIP_NO_CACHE_DIR=1 PYTHONDONTWRITEBYTECODE=1\n' },
     { name: 'a word that only contains "token"', code: 'FROM python:3.11-slim\nENV TOKENIZERS_PARALLELISM=false\n' },
     { name: 'a pointer to a secret file (name)', code: 'FROM postgres:16\nENV POSTGRES_PASSWORD_FILE=/run/secrets/db_password\n' },
@@ -15,6 +16,16 @@ ruleTests(DL3064, {
     { name: 'a secret mount', code: 'FROM python:3.11-slim\nRUN --mount=type=secret,id=hf_token,env=HF_TOKEN python download.py\n' },
   ],
   invalid: [
+    {
+      name: 'hadolint parity: the names hadolint reports and we do not',
+      code: 'FROM python:3.11-slim\nENV TOKENIZERS_PARALLELISM=false POSTGRES_PASSWORD_FILE=/run/secrets/db API_TOKEN="" PYTHONUNBUFFERED=1\n',
+      settings: { hadolintParity: true },
+      errors: [
+        { line: 2, column: 5, endColumn: 27, message: /^ENV TOKENIZERS_PARALLELISM is reported because hadolint reports it \(hadolint parity is on\): its name contains "TOKEN"\. It does not look like a secret to this linter/ },
+        { line: 2, column: 34, endColumn: 56, message: /contains "PASSWORD"\. Its value points to a secret rather than holding one/ },
+        { line: 2, column: 73, endColumn: 82, message: /contains "TOKEN"/ },
+      ],
+    },
     {
       name: 'an ARG without a value still carries one from --build-arg',
       code: 'FROM python:3.11-slim\nARG HF_TOKEN\n',

@@ -5,6 +5,7 @@ const BASH = 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]';
 
 ruleTests(DL4006, {
   valid: [
+    { name: 'hadolint parity: after a PowerShell SHELL, as in hadolint', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN Get-ChildItem | Select-Object Name\n', settings: { hadolintParity: true } },
     { name: 'SHELL with -o pipefail', code: `FROM debian:12-slim\n${BASH}\nRUN curl -fsSL https://example.com/x.tgz | tar -xz\n` },
     { name: 'SHELL with -eo pipefail', code: 'FROM alpine:3.20\nSHELL ["/bin/ash", "-eo", "pipefail", "-c"]\nRUN wget -qO- https://example.com/x | sh\n' },
     { name: 'SHELL with -euxo pipefail', code: 'FROM debian:12-slim\nSHELL ["/bin/bash", "-euxo", "pipefail", "-c"]\nRUN a | b\n' },
@@ -22,6 +23,19 @@ ruleTests(DL4006, {
     { name: 'a heredoc run by python', code: '# syntax=docker/dockerfile:1\nFROM python:3.11-slim\nRUN <<EOF python3\nprint(1 | 2)\nEOF\n' },
   ],
   invalid: [
+    {
+      name: 'hadolint parity: set -o pipefail where the shell has it is still reported, as hadolint does',
+      code: 'FROM alpine:3.20\nRUN set -o pipefail && wget -qO- https://example.com/x | sh\n',
+      settings: { hadolintParity: true },
+      errors: [{ line: 2, column: 56, message: /and \/bin\/sh here has that option, so the pipe's failure does stop the build\. Reported because hadolint reports it \(hadolint parity is on\)/ }],
+      suggestion: 'FROM alpine:3.20\nSHELL ["/bin/ash", "-eo", "pipefail", "-c"]\nRUN set -o pipefail && wget -qO- https://example.com/x | sh\n',
+    },
+    {
+      name: 'hadolint parity: a RUN made PowerShell by a pragma only is read, as hadolint reads it',
+      code: '# hadolint shell=powershell\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN cd C:\\; Get-ChildItem | Select-Object -First 1\n',
+      settings: { hadolintParity: true },
+      errors: [{ line: 3, column: 27, message: /^Set the SHELL option -o pipefail/ }],
+    },
     {
       name: 'curl into tar',
       code: 'FROM debian:12-slim\nRUN curl -fsSL https://example.com/x.tgz | tar -xz\n',

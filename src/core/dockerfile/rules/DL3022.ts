@@ -19,7 +19,16 @@ export const DL3022 = perInstruction(
     // A stage index (`--from=0`), an image (`nginx:1.27`, `ghcr.io/x/y`), or a build argument are not aliases.
     if (/^\d+$/.test(value) || /[/:@]/.test(value) || hasExpansion(value)) return;
     const name = value.toLowerCase();
-    if (context.model.stages.some((s) => s.index <= stage.index && s.name === name)) return;
+    if (context.model.stages.some((s) => s.index <= stage.index && s.name === name)) {
+      // hadolint compares stage names as written.
+      if (context.settings.hadolintParity && !context.model.stages.some((s) => s.index <= stage.index && s.from.getBuildStage() === value)) {
+        context.report({
+          range,
+          message: `COPY --from=${value} names a stage in another case, which Docker accepts (it compares stage names without regard to case). Reported because hadolint reports it (hadolint parity is on): hadolint compares them as written. Write the name as the stage defines it.`,
+        });
+      }
+      return;
+    }
     const later = context.model.stages.find((s) => s.index > stage.index && s.name === name);
     context.report({
       range,

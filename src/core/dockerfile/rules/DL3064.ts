@@ -16,6 +16,9 @@ const SECRET_PARTS = new Set(['pass', 'creds']);
  */
 const NOT_SECRET = /tokeni[sz]/;
 
+/** What hadolint 2.15 looks for, anywhere in the name and whatever the value (found by running it on names). */
+const HADOLINT_WORDS = /token|password|secret|private|api_key|aws_access_key_id/i;
+
 /** Two-part names that mean the same (`API_KEY`, `privateKey`, `AWS_ACCESS_KEY_ID`). */
 const SECRET_PAIRS = new Set(['api key', 'private key', 'access key', 'secret key']);
 
@@ -38,8 +41,18 @@ export const DL3064 = perInstruction(
   ['ARG', 'ENV'],
   (instruction, context) => {
     const keyword = instruction.getKeyword();
+    const parity = context.settings.hadolintParity === true;
     for (const property of (instruction as PropertyInstruction).getProperties()) {
-      if (!looksSecret(property.getName()) || pointsToSecret(keyword, property)) continue;
+      if (!looksSecret(property.getName()) || pointsToSecret(keyword, property)) {
+        const word = parity ? HADOLINT_WORDS.exec(property.getName())?.[0] : undefined;
+        if (word) {
+          context.report({
+            range: property.getNameRange(),
+            message: `${keyword} ${property.getName()} is reported because hadolint reports it (hadolint parity is on): its name contains "${word}". ${pointsToSecret(keyword, property) ? 'Its value points to a secret rather than holding one' : 'It does not look like a secret to this linter'}; if it holds none, ignore it with # hadolint ignore=DL3064.`,
+          });
+        }
+        continue;
+      }
       context.report({
         range: property.getNameRange(),
         message: `${keyword} ${property.getName()} looks like a secret: ${keyword === 'ARG' ? 'build arguments' : 'ENV values'} are kept in the image's metadata and history, where anyone who can pull the image reads them. Pass it with RUN --mount=type=secret,id=… at build time, or from a secret store at run time.`,

@@ -1,5 +1,5 @@
 import type { Fix } from '../../findings';
-import { commandsOf, pipeOffsets, setsPipefail, type RunCommand } from '../commands';
+import { commandsInAnyShell, commandsOf, pipeOffsets, setsPipefail, type RunCommand } from '../commands';
 import { insertBefore } from '../edits';
 import { isExecForm, shellWords } from '../instructions';
 import { rootImage, stageNamed, type DockerfileModel, type Stage } from '../model';
@@ -22,6 +22,10 @@ type ShellSetting = string[] | undefined;
  * Alpine. So `set -o pipefail` in the script counts when bash or ash runs it (a SHELL, or `RUN <<EOF bash`), or
  * when `/bin/sh` runs it on an image known to be of those families; on Debian, Ubuntu and unknown images the RUN is
  * reported, with a message that says why.
+ *
+ * Under hadolint parity only a SHELL with pipefail counts, as in hadolint, and a RUN that only a
+ * `# hadolint shell=powershell` pragma makes non-POSIX is still read (hadolint reads it; after a non-POSIX SHELL
+ * instruction it does not).
  */
 export const DL4006 = atEnd(
   {
@@ -31,6 +35,7 @@ export const DL4006 = atEnd(
     guide: 'hadolint DL4006',
   },
   (model, context) => {
+    const parity = context.settings.hadolintParity === true;
     const shellAtEnd = new Map<Stage, ShellSetting>();
     for (const stage of model.stages) {
       const parent = stage.image ? stageNamed(model, stage.image, stage.index) : undefined;
@@ -42,19 +47,21 @@ export const DL4006 = atEnd(
           continue;
         }
         if (instruction.getKeyword() !== 'RUN' || isExecForm(instruction) || (shell && (!isPosix(shell) || setsPipefail(shell)))) continue;
-        const commands = commandsOf(model, instruction);
+        const commands = parity ? commandsInAnyShell(model, instruction) : commandsOf(model, instruction);
         const pipe = pipeOffsets(instruction, commands)[0];
         if (pipe === undefined) continue;
         const setsItself = setsPipefailBefore(commands, pipe);
         const runner = heredocInterpreter(instruction) ?? shell?.[0] ?? '/bin/sh';
         const hasPipefail = setsItself ? shellHasPipefail(runner, rootImage(model, stage)) : undefined;
-        if (hasPipefail) continue;
+        if (hasPipefail && !parity) continue;
         // One SHELL before the stage's first such RUN serves every later one.
         const shellLine = pipefailShell(model, stage);
         insertion ??= { title: `Add ${shellLine} before the first RUN with a pipe`, edits: [insertBefore(stage, instruction, [shellLine])] };
         context.report({
           range: wordRange(instruction, { start: pipe, end: pipe + 1 }),
-          message: setsItself
+          message: hasPipefail
+            ? `This RUN sets pipefail with set -o pipefail, and ${programOf(runner) === 'sh' ? '/bin/sh' : programOf(runner)} here has that option, so the pipe's failure does stop the build. Reported because hadolint reports it (hadolint parity is on): hadolint counts only a SHELL with -o pipefail. ${shellLine} before this RUN satisfies both.`
+            : setsItself
             ? `This RUN sets pipefail with set -o pipefail, but ${withoutPipefail(programOf(runner), hasPipefail)}, which has no pipefail: the build stops with "set: Illegal option -o pipefail". Add ${shellLine} before this RUN instead: it sets pipefail for the whole script.`
             : `Set the SHELL option -o pipefail before RUN with a pipe in it: without it the pipe's status is that of its last command, so a failed download or build step goes unnoticed. Add ${shellLine} before this RUN.`,
           suggestions: [insertion],
