@@ -38,9 +38,17 @@ function namesStageInOtherCase(file: string, name: string): boolean {
   return !names.includes(name) && names.some((stage) => stage.toLowerCase() === name.toLowerCase());
 }
 
-/** The base image of the file's first FROM (the corpus's mixes and cases have the snippet's base first). */
-function firstBase(file: string): string {
-  return /^\s*FROM\s+(?:--\S+\s+)*(\S+)/im.exec(file)?.[1].toLowerCase() ?? '';
+/** The image the instruction's stage is built from, following `FROM <earlier stage>`, lower-cased. */
+function rootBase(file: string, instruction: string): string {
+  const froms = [...file.slice(0, file.indexOf(instruction)).matchAll(/^\s*FROM\s+(?:--\S+\s+)*(\S+)(?:\s+AS\s+(\S+))?/gim)].map((m) => ({ image: m[1].toLowerCase(), name: m[2]?.toLowerCase() }));
+  let index = froms.length - 1;
+  for (let hops = 0; index >= 0 && hops < froms.length; hops++) {
+    const image = froms[index].image;
+    const earlier = froms.slice(0, index).map((from) => from.name).lastIndexOf(image);
+    if (earlier < 0) return image;
+    index = earlier;
+  }
+  return '';
 }
 
 /** Images whose /bin/sh has `set -o pipefail`: BusyBox ash (Alpine), bash (Red Hat, SUSE, Amazon Linux). */
@@ -72,7 +80,11 @@ export const EXPLAINED: readonly Explanation[] = [
     heading: 'DL3008: `package/release` (corpus: case-003)',
     rule: 'DL3008',
     side: 'ours only',
-    applies: ({ instruction }) => /apt-get\s.*\binstall\b.*\s[a-z0-9.+-]+\/[a-z0-9.-]+(\s|$)/is.test(instruction) && !/[a-z0-9.+-]+\/[a-z0-9.-]+=/.test(instruction),
+    // A word of the apt-get install command (up to the next ;, && or |) is `name/release` with no `=version`.
+    applies: ({ instruction }) => {
+      const args = /apt-get\s+(?:\S+\s+)*?install\b([^;&|]*)/.exec(instruction.replace(/\\\n/g, ' '))?.[1] ?? '';
+      return args.split(/\s+/).some((word) => /^[a-z0-9][a-z0-9.+-]*\/[a-z0-9.-]+$/.test(word));
+    },
   },
   {
     heading: 'DL3009: `sudo apt-get update` (corpus: case-077, mix-092)',
@@ -92,8 +104,14 @@ export const EXPLAINED: readonly Explanation[] = [
     side: 'hadolint only',
     // A pragma for the rule that hadolint does not apply: in lower case, or with a blank or comment line between.
     applies: ({ instruction, file }) => {
-      const before = file.slice(0, file.indexOf(instruction));
-      return /#\s*hadolint\s+ignore=[^\n]*\bdl3013\b/.test(before) || /#\s*hadolint\s+ignore=[^\n]*\bDL3013\b[^\n]*\n(\s*\n|\s*#[^\n]*\n)+\s*$/.test(before);
+      // The comment and blank lines right above the instruction.
+      const above = file.slice(0, file.indexOf(instruction)).split('\n').slice(0, -1);
+      let first = above.length;
+      while (first > 0 && /^\s*(#.*)?$/.test(above[first - 1])) first--;
+      const lines = above.slice(first);
+      const pragma = lines.findIndex((line) => /^\s*#\s*hadolint\s+ignore=[^\n]*\bDL3013\b/i.test(line));
+      if (pragma < 0) return false;
+      return /\bdl3013\b/.test(lines[pragma]) || pragma < lines.length - 1;
     },
   },
   {
@@ -149,7 +167,7 @@ export const EXPLAINED: readonly Explanation[] = [
     applies: ({ instruction }) => {
       const names = [...instruction.matchAll(/(?:^|\s)([A-Za-z_][\w.-]*)=("[^"]*"|\S*)/g)].map((m) => ({ name: m[1], value: m[2] }));
       const secretLooking = names.filter(({ name }) => /token|password|passwd|secret|private|api_?key/i.test(name));
-      return secretLooking.length > 0 && secretLooking.every(({ name, value }) => /tokeni[sz]/i.test(name) || /_(file|path|dir)$/i.test(name) || value.startsWith('/'));
+      return secretLooking.length > 0 && secretLooking.every(({ name, value }) => /tokeni[sz]/i.test(name) || /_(file|path|dir)$/i.test(name) || value.startsWith('/') || (/^\s*ENV\s/i.test(instruction) && value === '""'));
     },
   },
   {
@@ -159,7 +177,7 @@ export const EXPLAINED: readonly Explanation[] = [
     applies: ({ instruction, file }) => {
       const setsPipefail = /\bset\s+-[a-z]*o\s+pipefail\b/.test(instruction);
       const byBash = /^\s*RUN\s+<<-?\s*["']?\w+["']?\s+bash\b/i.test(instruction);
-      return setsPipefail && (byBash || SH_HAS_PIPEFAIL.test(firstBase(file)));
+      return setsPipefail && (byBash || SH_HAS_PIPEFAIL.test(rootBase(file, instruction)));
     },
   },
   {

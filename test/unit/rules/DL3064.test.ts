@@ -22,8 +22,8 @@ ruleTests(DL3064, {
       settings: { hadolintParity: true },
       errors: [
         { line: 2, column: 5, endColumn: 27, message: /^ENV TOKENIZERS_PARALLELISM is reported because hadolint reports it \(hadolint parity is on\): its name contains "TOKEN"\. It does not look like a secret to this linter/ },
-        { line: 2, column: 34, endColumn: 56, message: /contains "PASSWORD"\. Its value points to a secret rather than holding one/ },
-        { line: 2, column: 73, endColumn: 82, message: /contains "TOKEN"/ },
+        { line: 2, column: 34, endColumn: 56, message: /contains "PASSWORD"\. Its value is a path, which says where a secret is/ },
+        { line: 2, column: 73, endColumn: 82, message: /contains "TOKEN"\. Its value is empty, which clears a secret/ },
       ],
     },
     {

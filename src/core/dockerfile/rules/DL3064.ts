@@ -48,7 +48,7 @@ export const DL3064 = perInstruction(
         if (word) {
           context.report({
             range: property.getNameRange(),
-            message: `${keyword} ${property.getName()} is reported because hadolint reports it (hadolint parity is on): its name contains "${word}". ${pointsToSecret(keyword, property) ? 'Its value points to a secret rather than holding one' : 'It does not look like a secret to this linter'}; if it holds none, ignore it with # hadolint ignore=DL3064.`,
+            message: `${keyword} ${property.getName()} is reported because hadolint reports it (hadolint parity is on): its name contains "${word}". ${whyNotSecret(keyword, property)}; if it holds none, ignore it with # hadolint ignore=DL3064.`,
           });
         }
         continue;
@@ -74,6 +74,15 @@ function looksSecret(name: string): boolean {
   const parts = nameParts(name);
   if (parts.length === 0 || POINTER_PARTS.has(parts[parts.length - 1])) return false;
   return parts.some((part, i) => (SECRET_WORDS.test(part) && !NOT_SECRET.test(part)) || SECRET_PARTS.has(part) || SECRET_PAIRS.has(`${part} ${parts[i + 1]}`));
+}
+
+/** Why this linter alone would not report the variable, for the message of a finding made for hadolint parity. */
+function whyNotSecret(keyword: string, property: Property): string {
+  const value = property.getValue();
+  if (keyword === 'ENV' && value === '') return 'Its value is empty, which clears a secret rather than setting one';
+  if (value?.startsWith('/')) return 'Its value is a path, which says where a secret is rather than holding one';
+  if (POINTER_PARTS.has(nameParts(property.getName()).pop() ?? '')) return 'Its name says it points to a file or folder rather than holding a secret';
+  return 'It does not look like a secret to this linter';
 }
 
 function pointsToSecret(keyword: string, property: Property): boolean {
