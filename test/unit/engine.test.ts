@@ -121,6 +121,23 @@ describe('rule shapes and isolation', () => {
     const findings = lintDockerfile(SERVICE, { rules: [broken, ...require('../../src/core/dockerfile/rules').dockerfileRules], onRuleError: (id) => errors.push(id) });
     assert.deepEqual(errors, ['T9']);
     assert.ok(findings.some((f) => f.code === 'MLO108'));
+    // Skipped for the rest of that lint only: once on a file with two FROMs, and again on the next lint.
+    const twice: string[] = [];
+    const rules = [broken];
+    lintDockerfile('FROM a:1\nFROM b:1\n', { rules, onRuleError: (id) => twice.push(id) });
+    lintDockerfile('FROM a:1\nFROM b:1\n', { rules, onRuleError: (id) => twice.push(id) });
+    assert.deepEqual(twice, ['T9', 'T9']);
+  });
+  it('one list of rules under different configs: each lint takes its own severities', () => {
+    const rules = [
+      perInstruction({ ...meta, id: 'T6', defaultSeverity: 'warning' }, ['FROM'], (_i, c) => c.report({ range: range(0, 0, 0, 1), message: 'from' })),
+      atEnd({ ...meta, id: 'T7', defaultSeverity: 'info' }, (_m, c) => c.report({ range: range(0, 0, 0, 1), message: 'end' })),
+    ];
+    const severities = (config?: { rules: Record<string, 'error' | 'off' | 'style'> }): string[] => lintDockerfile('FROM a\n', { rules, config }).map((f) => `${f.code}:${f.severity}`);
+    assert.deepEqual(severities(), ['T6:warning', 'T7:info']);
+    assert.deepEqual(severities({ rules: { T6: 'error' } }), ['T6:error', 'T7:info']);
+    assert.deepEqual(severities({ rules: { T6: 'off', T7: 'style' } }), ['T7:style']);
+    assert.deepEqual(severities(), ['T6:warning', 'T7:info']);
   });
   it('off-by-default rules run only when configured', () => {
     const off = atEnd({ ...meta, id: 'T5', defaultSeverity: 'off' }, (_m, c) => c.report({ range: range(0, 0, 0, 1), message: 'on' }));

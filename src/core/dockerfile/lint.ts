@@ -1,3 +1,4 @@
+import type { Instruction } from 'dockerfile-ast';
 import { compareFindings, type Finding, type Severity } from '../findings';
 import { looksBinary } from '../files';
 import { configuredSeverity, type LintConfig } from '../rules/config';
@@ -15,29 +16,82 @@ export interface DockerfileLintOptions {
   onRuleError?: (ruleId: string, error: unknown) => void;
 }
 
-/** A rule's visitor for one lint; `order` is its place among the visitors, which is the rules' order. */
+/** A rule in one lint, with the severity it reports at; `visitor` for the rules that make one. */
 interface VisitorEntry {
   rule: DockerfileRule;
   severity: Severity;
   visitor: DockerfileVisitor;
-  order: number;
+}
+
+/** A perInstruction rule at its severity: called directly, without a visitor. */
+interface CheckEntry {
+  rule: DockerfileRule;
+  severity: Severity;
+  check: NonNullable<DockerfileRule['perInstruction']>['check'];
+}
+
+/**
+ * What does not change from one lint to the next for a list of rules under one severity config: the rules that are
+ * on, the perInstruction rules grouped by the keywords they want, and the other rules, which make a visitor per lint.
+ */
+interface Plan {
+  checksByKeyword: Map<string, CheckEntry[]>;
+  others: Array<{ rule: DockerfileRule; severity: Severity }>;
+}
+
+/** Plans by rule list, then by severity config (`undefined`: each rule's default severity, the common case). */
+const plans = new WeakMap<readonly DockerfileRule[], { byDefault?: Plan; byConfig: WeakMap<LintConfig, Plan> }>();
+
+function planFor(rules: readonly DockerfileRule[], severityConfig: LintConfig | undefined): Plan {
+  let forRules = plans.get(rules);
+  if (!forRules) {
+    forRules = { byConfig: new WeakMap() };
+    plans.set(rules, forRules);
+  }
+  let plan = severityConfig ? forRules.byConfig.get(severityConfig) : forRules.byDefault;
+  if (!plan) {
+    plan = makePlan(rules, severityConfig);
+    if (severityConfig) forRules.byConfig.set(severityConfig, plan);
+    else forRules.byDefault = plan;
+  }
+  return plan;
+}
+
+function makePlan(rules: readonly DockerfileRule[], severityConfig: LintConfig | undefined): Plan {
+  const plan: Plan = { checksByKeyword: new Map(), others: [] };
+  for (const rule of rules) {
+    const severity = configuredSeverity(rule.id, rule.defaultSeverity, severityConfig);
+    if (!severity) continue;
+    if (!rule.perInstruction) {
+      plan.others.push({ rule, severity });
+      continue;
+    }
+    const entry: CheckEntry = { rule, severity, check: rule.perInstruction.check };
+    for (const keyword of rule.perInstruction.keywords) {
+      const named = plan.checksByKeyword.get(keyword);
+      if (named) named.push(entry);
+      else plan.checksByKeyword.set(keyword, [entry]);
+    }
+  }
+  return plan;
 }
 
 /**
  * Lints one Dockerfile's text. It never throws: the parser accepts any text, and a rule that fails is reported
- * through `onRuleError` and skipped. Binary text gets no findings.
+ * through `onRuleError` and skipped for the rest of the lint. Binary text gets no findings.
+ *
+ * The order in which rules are called does not show in the result: findings are sorted by position and rule id,
+ * and each rule still sees the instructions in file order.
  */
 export function lintDockerfile(text: string, options: DockerfileLintOptions = {}): Finding[] {
   if (looksBinary(text)) return [];
   const model = parseDockerfile(text);
   const facts = options.facts ?? {};
   const findings: Finding[] = [];
-  const visitors: VisitorEntry[] = [];
   const fail = (rule: DockerfileRule, error: unknown): void => options.onRuleError?.(rule.id, error);
-  // Every rule reports only while the engine is calling it (in `create`, `instruction` or `end`), so one context
-  // serves them all, its report filed under the rule being called, instead of a context and a report closure made
-  // for each rule on each lint.
-  let calling: VisitorEntry | undefined;
+  // Every rule reports only while the engine is calling it, so one context serves them all, its report filed
+  // under the rule being called, instead of a context and a report closure made for each rule on each lint.
+  let calling: { rule: DockerfileRule; severity: Severity } | undefined;
   const context: DockerfileRuleContext = {
     model,
     facts,
@@ -45,12 +99,12 @@ export function lintDockerfile(text: string, options: DockerfileLintOptions = {}
     report: (report) => findings.push({ code: calling!.rule.id, severity: calling!.severity, ...report }),
   };
   // Most lints run with a config that changes no rule's severity (the default config's `rules` is empty): each
-  // rule's own default then holds, without looking every rule up in the config.
+  // rule's own default then holds, and one plan serves every lint.
   const severityConfig = options.config && setsAnySeverity(options.config) ? options.config : undefined;
-  for (const rule of options.rules ?? dockerfileRules) {
-    const severity = configuredSeverity(rule.id, rule.defaultSeverity, severityConfig);
-    if (!severity) continue;
-    const entry: VisitorEntry = { rule, severity, visitor: {}, order: visitors.length };
+  const plan = planFor(options.rules ?? dockerfileRules, severityConfig);
+  const visitors: VisitorEntry[] = [];
+  for (const { rule, severity } of plan.others) {
+    const entry: VisitorEntry = { rule, severity, visitor: {} };
     calling = entry;
     try {
       entry.visitor = rule.create(context);
@@ -59,11 +113,9 @@ export function lintDockerfile(text: string, options: DockerfileLintOptions = {}
       fail(rule, error);
     }
   }
-  // One walk over the instructions, handing each to the rules that want its keyword, in rule order. The visitors
-  // are sorted by keyword once per lint, in one pass over them, rather than all of them being asked about each
-  // keyword the file uses: most name one or two keywords, and a visitor without an `instruction` is never asked.
+  // The visitors that want every instruction, and (rarely) those that name their keywords.
   const wantingEvery: VisitorEntry[] = [];
-  const naming = new Map<string, VisitorEntry[]>();
+  let naming: Map<string, VisitorEntry[]> | undefined;
   for (const entry of visitors) {
     const { instruction, keywords } = entry.visitor;
     if (!instruction) continue;
@@ -71,21 +123,15 @@ export function lintDockerfile(text: string, options: DockerfileLintOptions = {}
       wantingEvery.push(entry);
       continue;
     }
+    naming ??= new Map();
     for (const keyword of keywords) {
       const named = naming.get(keyword);
       if (named) named.push(entry);
       else naming.set(keyword, [entry]);
     }
   }
-  const byKeyword = new Map<string, VisitorEntry[]>();
-  for (const instruction of model.instructions) {
-    const keyword = instruction.getKeyword();
-    let wanting = byKeyword.get(keyword);
-    if (!wanting) {
-      wanting = inRuleOrder(wantingEvery, naming.get(keyword));
-      byKeyword.set(keyword, wanting);
-    }
-    for (const entry of wanting) {
+  const visit = (entries: VisitorEntry[], instruction: Instruction): void => {
+    for (const entry of entries) {
       calling = entry;
       try {
         entry.visitor.instruction?.(instruction);
@@ -94,11 +140,32 @@ export function lintDockerfile(text: string, options: DockerfileLintOptions = {}
         entry.visitor = {};
       }
     }
+  };
+  let failed: Set<CheckEntry> | undefined;
+  for (const instruction of model.instructions) {
+    const keyword = instruction.getKeyword();
+    const checks = plan.checksByKeyword.get(keyword);
+    if (checks) {
+      for (const entry of checks) {
+        if (failed?.has(entry)) continue;
+        calling = entry;
+        try {
+          entry.check(instruction, context);
+        } catch (error) {
+          fail(entry.rule, error);
+          (failed ??= new Set()).add(entry);
+        }
+      }
+    }
+    visit(wantingEvery, instruction);
+    const named = naming?.get(keyword);
+    if (named) visit(named, instruction);
   }
   for (const entry of visitors) {
+    if (!entry.visitor.end) continue;
     calling = entry;
     try {
-      entry.visitor.end?.();
+      entry.visitor.end();
     } catch (error) {
       fail(entry.rule, error);
     }
@@ -106,19 +173,6 @@ export function lintDockerfile(text: string, options: DockerfileLintOptions = {}
   if (findings.length === 0 || options.config?.dockerfile?.disableIgnorePragma) return findings.sort(compareFindings);
   const suppressions = readSuppressions(model, { hadolintParity: options.config?.dockerfile?.hadolintParity });
   return findings.filter((finding) => !isSuppressed(finding, suppressions, model)).sort(compareFindings);
-}
-
-/** Two lists of visitors, each in rule order, merged into one in rule order. */
-function inRuleOrder(first: readonly VisitorEntry[], second: readonly VisitorEntry[] | undefined): VisitorEntry[] {
-  if (!second) return first.slice();
-  if (first.length === 0) return second.slice();
-  const merged: VisitorEntry[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < first.length && j < second.length) merged.push(first[i].order < second[j].order ? first[i++] : second[j++]);
-  while (i < first.length) merged.push(first[i++]);
-  while (j < second.length) merged.push(second[j++]);
-  return merged;
 }
 
 function setsAnySeverity(config: LintConfig): boolean {

@@ -32,6 +32,15 @@ export interface DockerfileVisitor {
 export interface DockerfileRule extends RuleMeta {
   kind: 'dockerfile';
   create(context: DockerfileRuleContext): DockerfileVisitor;
+  /**
+   * For a rule that looks at one instruction at a time with nothing carried between them (perInstruction): its
+   * keywords and its check, so that the engine calls the check directly, with no visitor made for each lint.
+   * `create` gives the same behaviour as a visitor.
+   */
+  perInstruction?: {
+    keywords: ReadonlySet<string>;
+    check(instruction: Instruction, context: DockerfileRuleContext): void;
+  };
 }
 
 type Meta = Omit<RuleMeta, 'kind'>;
@@ -47,6 +56,7 @@ export function perInstruction(
     ...meta,
     kind: 'dockerfile',
     create: (context) => ({ keywords: wanted, instruction: (instruction) => check(instruction, context) }),
+    perInstruction: { keywords: wanted, check },
   };
 }
 
