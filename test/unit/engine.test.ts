@@ -277,6 +277,17 @@ describe('hadolint compatibility', () => {
     assert.deepEqual(codes(stage, parity).filter((c) => /DL300[37]/.test(c)), ['DL3007@3']);
   });
 
+  it('under hadolint parity, RUNs under a non-POSIX shell are read as shell, as hadolint reads them', () => {
+    const parity = { config: { rules: {}, dockerfile: { hadolintParity: true } } };
+    const text = 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN apt-get install curl\nRUN Get-ChildItem | Select-Object Name\n';
+    assert.ok(!codes(text).includes('DL3014@3'));
+    assert.ok(codes(text, parity).includes('DL3014@3'));
+    assert.ok(!codes(text, parity).some((c) => c.startsWith('DL4006')), 'DL4006 follows the SHELL, as in hadolint');
+    const pragma = '# hadolint shell=powershell\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN apt-get install curl\n';
+    assert.ok(!codes(pragma).includes('DL3014@3'));
+    assert.ok(codes(pragma, parity).includes('DL3014@3'));
+  });
+
   it('RUNs under a non-POSIX shell are not read as shell', () => {
     const run = 'RUN pip install fastapi\n';
     assert.ok(codes('FROM python:3.11-slim\n' + run).includes('MLO101@1'));

@@ -86,6 +86,9 @@ function makePlan(rules: readonly DockerfileRule[], severityConfig: LintConfig |
 export function lintDockerfile(text: string, options: DockerfileLintOptions = {}): Finding[] {
   if (looksBinary(text)) return [];
   const model = parseDockerfile(text);
+  // hadolint reads every RUN as POSIX shell, also after `SHELL ["powershell", …]` and under `# hadolint shell=`;
+  // under hadolint parity so do the rules (DL4006 still follows a non-POSIX SHELL, as hadolint's does).
+  if (options.config?.dockerfile?.hadolintParity) model.nonPosixRuns.clear();
   const facts = options.facts ?? {};
   const findings: Finding[] = [];
   const fail = (rule: DockerfileRule, error: unknown): void => options.onRuleError?.(rule.id, error);

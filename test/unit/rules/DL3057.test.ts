@@ -8,8 +8,15 @@ ruleTests(DL3057, {
     { name: 'inherited from the stage the final stage builds on', code: 'FROM python:3.11-slim AS base\nHEALTHCHECK CMD ["python3", "/probe.py"]\nFROM base\nCMD ["uvicorn", "app:app"]\n' },
     { name: 'a builder stage needs none', code: 'FROM python:3.11 AS build\nRUN pip wheel -w /wheels fastapi==0.111.0\nFROM python:3.11-slim\nCOPY --from=build /wheels /wheels\nHEALTHCHECK CMD ["python3", "/probe.py"]\n' },
     { name: 'no FROM', code: '# nothing yet\n' },
+    { name: 'hadolint parity: a stage inherits the HEALTHCHECK of the stage it builds on, in hadolint too', code: 'FROM python:3.11-slim AS base\nHEALTHCHECK CMD ["python3", "/probe.py"]\nFROM base AS app\nRUN echo\nFROM base\n', settings: { hadolintParity: true } },
   ],
   invalid: [
+    {
+      name: 'hadolint parity: a builder stage is judged too, as hadolint judges it',
+      code: 'FROM python:3.11 AS build\nRUN pip wheel -w /wheels fastapi==0.111.0\nFROM python:3.11-slim\nCOPY --from=build /wheels /wheels\nHEALTHCHECK CMD ["python3", "/probe.py"]\n',
+      settings: { hadolintParity: true },
+      errors: [{ line: 1, column: 1, endColumn: 5, message: /^HEALTHCHECK instruction missing in this stage\. Reported because hadolint reports it \(hadolint parity is on\)/ }],
+    },
     {
       code: 'FROM python:3.11-slim\nCMD ["uvicorn", "app:app"]\n',
       errors: [{ line: 1, column: 1, endColumn: 5, message: /HEALTHCHECK instruction missing/ }],
