@@ -14,9 +14,21 @@ ruleTests(DL3042, {
     { name: 'PIP_NO_CACHE_DIR exported', code: 'FROM python:3.11-slim\nRUN export PIP_NO_CACHE_DIR=1 && pip install flask\n' },
     { name: 'a cache mount', code: 'FROM python:3.11-slim\nRUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt\n' },
     { name: 'uv has its own cache', code: 'FROM python:3.11-slim\nRUN uv pip install --system flask\n' },
+    { name: 'hadolint parity: --no-cache-dir and a true PIP_NO_CACHE_DIR, as hadolint takes them', code: 'FROM python:3.11-slim\nENV PIP_NO_CACHE_DIR=off PIP_NO_CACHE_DIR=ON\nRUN pip install flask && python3 -m pip install --no-cache-dir torch && PIP_NO_CACHE_DIR=1 pip install numpy\n', settings: { hadolintParity: true } },
+    { name: 'hadolint parity: hadolint does not read pip under sudo or env', code: 'FROM python:3.11-slim\nRUN sudo pip install --no-cache flask && env PIP_NO_CACHE_DIR=0 pip install torch\n', settings: { hadolintParity: true } },
     { name: 'not install', code: 'FROM python:3.11-slim\nRUN pip freeze > requirements.lock\n' },
   ],
   invalid: [
+    {
+      name: 'hadolint parity: a false PIP_NO_CACHE_DIR, an ARG and --no-cache',
+      code: 'FROM python:3.11-slim\nENV PIP_NO_CACHE_DIR=off\nRUN pip install flask\nFROM python:3.11-slim\nARG PIP_NO_CACHE_DIR=1\nRUN pip install flask && python3 -m pip install --no-cache flask==3\n',
+      settings: { hadolintParity: true },
+      errors: [
+        { line: 3, column: 5, endColumn: 8, message: /^pip install here runs with its cache turned off\. Reported because hadolint reports it \(hadolint parity is on\): .* but pip turns its cache off for any boolean value of PIP_NO_CACHE_DIR, false ones/ },
+        { line: 6, column: 5, endColumn: 8, message: /Reported because hadolint reports it \(hadolint parity is on\): .* but PIP_NO_CACHE_DIR is set as a build argument/ },
+        { line: 6, column: 37, endColumn: 40, message: /Reported because hadolint reports it \(hadolint parity is on\): .* but pip takes --no-cache, an unambiguous prefix, for --no-cache-dir\.$/ },
+      ],
+    },
     {
       name: 'pip install',
       code: 'FROM python:3.11-slim\nRUN pip install -r requirements.txt\n',

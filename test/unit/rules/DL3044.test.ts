@@ -8,10 +8,22 @@ ruleTests(DL3044, {
     { name: 'a variable set before, used by another', code: 'FROM python:3.11-slim\nENV VENV=/opt/venv PATH=$PATH:/x\n' },
     { name: 'single quotes keep it literal', code: "FROM python:3.11-slim\nENV A=1 B='$A'\n" },
     { name: 'an escaped dollar', code: 'FROM python:3.11-slim\nENV A=1 B=\\$A\n' },
+    { name: 'hadolint parity: literal text with a default, or naming another variable', code: "FROM python:3.11-slim\nENV A=1 B='${A:-x}' C='$AB' D=\\${A:-x}\n", settings: { hadolintParity: true } },
     { name: 'a longer name', code: 'FROM python:3.11-slim\nENV A=1 B=$AB\n' },
     { name: 'the old one-variable form', code: 'FROM python:3.11-slim\nENV A 1 $A\n' },
   ],
   invalid: [
+    {
+      name: 'hadolint parity: single quotes and an escaped dollar, before and after the definition',
+      code: "FROM python:3.11-slim\nENV A=1 B='$A' C=\\${A} D='x$E' E=2\n",
+      settings: { hadolintParity: true },
+      errors: [
+        { line: 2, column: 12, endColumn: 14, message: /^B is set to the text \$A as written, since single quotes and an escaped \$ keep an ENV value literal\. Reported because hadolint reports it \(hadolint parity is on\): hadolint takes it for a reference to A, which this same ENV sets; this linter does not/ },
+        { line: 2, column: 19, endColumn: 23, message: /C is set to the text \$\{A\} as written/ },
+        { line: 2, column: 28, endColumn: 30, message: /D is set to the text \$E as written/ },
+      ],
+      output: null,
+    },
     {
       name: 'a variable set in the same ENV',
       code: 'FROM python:3.11-slim\nENV A=1 B=$A\n',

@@ -6,6 +6,7 @@ ruleTests(DL3059, {
     { name: 'one RUN', code: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n' },
     { name: 'another instruction between', code: 'FROM python:3.11-slim\nRUN pip install --no-cache-dir fastapi==0.111.0\nCOPY app/ /app/\nRUN python -m compileall /app\n' },
     { name: 'exec form (images without a shell)', code: 'FROM gcr.io/distroless/python3\nRUN ["python3", "-m", "compileall", "/app"]\nRUN ["python3", "/app/setup.py"]\n' },
+    { name: 'hadolint parity: exec-form words that read as two commands, or different flags', code: 'FROM gcr.io/distroless/python3\nRUN ["sh", "-c", "a && b"]\nRUN ["python3", "/app/setup.py"]\nRUN --network=none ["python3", "-m", "compileall", "/app"]\n', settings: { hadolintParity: true } },
     { name: 'the first chains two commands (as hadolint: a step of its own)', code: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl\nRUN curl --version\n' },
     { name: 'the second chains two commands', code: 'FROM debian:12-slim\nRUN mkdir -p /models\nRUN cd /models && touch ready\n' },
     { name: 'a pipe is two commands', code: 'FROM debian:12-slim\nRUN mkdir -p /models\nRUN curl -fsSL https://example.com/x | tar -x\n' },
@@ -16,6 +17,17 @@ ruleTests(DL3059, {
     { name: 'in different stages', code: 'FROM debian:12-slim AS a\nRUN echo a\nFROM debian:12-slim\nRUN echo b\n' },
   ],
   invalid: [
+    {
+      name: 'hadolint parity: two exec-form RUNs, and a third',
+      code: 'FROM gcr.io/distroless/python3\nRUN ["python3", "-m", "compileall", "/app"]\n\nRUN ["python3", "/app/setup.py"]\nRUN ["python3", "/app/check.py"]\n',
+      settings: { hadolintParity: true },
+      errors: [
+        { line: 4, column: 1, endColumn: 4, message: /^Two consecutive exec-form RUN instructions \(line 2 and this one\) each add a layer\. Reported because hadolint reports it \(hadolint parity is on\): this linter alone does not, because an image whose RUNs are all in exec form/ },
+        { line: 5, column: 1, endColumn: 4, message: /\(line 4 and this one\)/ },
+      ],
+      output: null,
+      suggestion: null,
+    },
     {
       name: 'two RUNs in a row',
       code: 'FROM debian:12-slim\nRUN apt-get update\nRUN apt-get install -y curl\n',

@@ -3,6 +3,7 @@ import { ruleTests } from '../ruleTester';
 
 ruleTests(DL3062, {
   valid: [
+    { name: 'hadolint parity: what hadolint does not report either', code: 'FROM golang:1.22\nRUN go run ./cmd/gen main.go && go install -v ./... && go install $TOOL@v1 && sudo go get $PKG && go run -exec=prog ./cmd\n', settings: { hadolintParity: true } },
     { name: 'a version', code: 'FROM golang:1.22\nRUN go install golang.org/x/tools/gopls@v0.15.3\n' },
     { name: 'a pseudo-version', code: 'FROM golang:1.22\nRUN go install github.com/acme/tool@v0.0.0-20240501120000-9fceb02d0ae5\n' },
     { name: 'local packages', code: 'FROM golang:1.22\nRUN go install ./... && go install . && go install /src/cmd/app\n' },
@@ -16,6 +17,18 @@ ruleTests(DL3062, {
     { name: 'go run of a pinned package; the words after it are its arguments', code: 'FROM golang:1.22\nRUN go run github.com/acme/gen@v1.4.0 github.com/a/b\n' },
   ],
   invalid: [
+    {
+      name: 'hadolint parity: a .go file, @none, a variable, the value of -exec',
+      code: 'FROM golang:1.22\nRUN go run main.go\nRUN go get golang.org/x/tools@none && go get $PKG\nRUN go run -exec prog ./cmd\nRUN go install -o bin ./cmd\n',
+      settings: { hadolintParity: true },
+      errors: [
+        { line: 2, column: 12, endColumn: 19, message: /^go run is given main\.go here\. Reported because hadolint reports it \(hadolint parity is on\): hadolint takes main\.go for a package without a version, but main\.go is a local source file/ },
+        { line: 3, column: 12, endColumn: 35, message: /but go get pkg@none removes a dependency/ },
+        { line: 3, column: 46, endColumn: 50, message: /but a package given as a variable is known only at build time/ },
+        { line: 4, column: 18, endColumn: 22, message: /hadolint takes prog for a package without a version, but it is the value of -exec, not a package/ },
+        { line: 5, column: 19, endColumn: 22, message: /but it is the value of -o, not a package/ },
+      ],
+    },
     {
       name: 'no version',
       code: 'FROM golang:1.22\nRUN go install golang.org/x/tools/gopls\n',

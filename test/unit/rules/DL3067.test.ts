@@ -9,10 +9,21 @@ ruleTests(DL3067, {
       name: 'the root of a scratch export stage',
       code: 'FROM golang:1.22 AS build\nRUN go build -o /out/app ./cmd/app\nFROM scratch AS export\nCOPY --from=build /out /\nFROM alpine:3.20\nCOPY --from=export / /usr/local/bin/\n',
     },
+    { name: 'the whole of a scratch export stage into the root', code: 'FROM golang:1.22 AS build\nRUN go build -o /out/app ./cmd/app\nFROM scratch AS export\nCOPY --from=build /out/app /app\nFROM alpine:3.20\nCOPY --from=export / /\n' },
+    { name: 'hadolint parity: a scratch stage, but not exactly / to /', code: 'FROM scratch AS export\nCOPY app /app\nFROM alpine:3.20\nCOPY --from=export /. /\nCOPY --from=export / /opt/\n', settings: { hadolintParity: true } },
     { name: 'into a folder, as hadolint (a sysroot, a chroot)', code: 'FROM debian:12 AS rootfs\nFROM alpine:3.20\nCOPY --from=rootfs / /rootfs/\nCOPY --from=busybox:1.36 /. /opt/busybox/\nCOPY --from=rootfs ["/", "/sysroot"]\n' },
     { name: 'a folder under /', code: 'FROM python:3.11 AS build\nFROM python:3.11-slim\nCOPY --from=build /opt/venv /opt/venv\n' },
   ],
   invalid: [
+    {
+      name: 'hadolint parity: the whole of a scratch stage, by name and by index',
+      code: 'FROM scratch AS export\nCOPY app /app\nFROM alpine:3.20\nCOPY --from=export / /\nCOPY --from=0 / /\n',
+      settings: { hadolintParity: true },
+      errors: [
+        { line: 4, column: 20, endColumn: 21, message: /^COPY --from=export \/ \/ copies the whole of that stage into this image's root\. Reported because hadolint reports it \(hadolint parity is on\): this linter alone does not, because that stage starts FROM scratch/ },
+        { line: 5, column: 15, endColumn: 16, message: /^COPY --from=0 \/ \/ copies/ },
+      ],
+    },
     {
       name: 'the whole builder',
       code: 'FROM python:3.11 AS build\nRUN pip wheel -w /wheels fastapi==0.111.0\nFROM python:3.11-slim\nCOPY --from=build / /\n',

@@ -1,5 +1,5 @@
 import type { Instruction, PropertyInstruction } from 'dockerfile-ast';
-import { commandsOf, hasFlag, insertWordAfter, operands, rangeOf, type RunCommand } from '../commands';
+import { commandsOf, findFlag, hasFlag, insertWordAfter, operands, rangeOf, type RunCommand } from '../commands';
 import { hasCacheMount } from '../instructions';
 import { stageLineage, stageOf, type DockerfileModel } from '../model';
 import { perInstruction } from '../rule';
@@ -51,6 +51,36 @@ function cacheOffByEnvironment(model: DockerfileModel, instruction: Instruction,
   });
 }
 
+/** The values of PIP_NO_CACHE_DIR that hadolint 2.15 takes for "cache off" (found by running it): true ones only. */
+const HADOLINT_TRUE = /^(1|true|yes|on)$/i;
+
+/**
+ * Why this linter takes pip's cache to be off where hadolint does not, or undefined where hadolint agrees. hadolint
+ * reads pip only as the command's program (after `VAR=value` assignments, not under `sudo` or `env`), takes only
+ * the word `--no-cache-dir`, and takes PIP_NO_CACHE_DIR only from ENV (or the command itself) with a true value.
+ */
+function whyHadolintDiffers(model: DockerfileModel, instruction: Instruction, command: RunCommand): string | undefined {
+  const all = command.command.allWords;
+  const wrapped = all.filter((w) => w.start < command.command.words[0].start).some((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w.value));
+  if (wrapped || command.command.words.some((w) => w.value === '--no-cache-dir')) return undefined;
+  const hadolintTrue = (value: string | null) => HADOLINT_TRUE.test((value ?? '').replace(/^(["'])(.*)\1$/, '$2'));
+  if (all.some((w) => w.value.startsWith('PIP_NO_CACHE_DIR=') && hadolintTrue(w.value.slice('PIP_NO_CACHE_DIR='.length)))) return undefined;
+  const script = (instruction.getRawArgumentsContent() ?? '').slice(0, all[0]?.start ?? 0);
+  const exported = /(^|[\s;&|(])export\s+(?:[A-Za-z_][A-Za-z0-9_]*(?:=\S*)?\s+)*PIP_NO_CACHE_DIR=["']?([A-Za-z0-9]+)/.exec(script);
+  if (exported && hadolintTrue(exported[2])) return undefined;
+  const stage = stageOf(model, instruction);
+  const inScope = stage ? [...stageLineage(model, stage).slice(1).flatMap((s) => s.instructions), ...stage.instructions.slice(0, stage.instructions.indexOf(instruction))] : [];
+  const envTrue = inScope.some((i) => i.getKeyword() === 'ENV' && (i as PropertyInstruction).getProperties().some((p) => p.getName() === 'PIP_NO_CACHE_DIR' && hadolintTrue(p.getValue())));
+  if (envTrue) return undefined;
+  const flag = findFlag(command.command, 'no-cache-dir', 'no-cache')?.value;
+  if (flag?.startsWith('--no-cache-dir')) return `this linter reads ${flag} as --no-cache-dir`;
+  if (flag) return `pip takes ${flag}, an unambiguous prefix, for --no-cache-dir`;
+  const argOnly = inScope.some((i) => i.getKeyword() === 'ARG' && (i as PropertyInstruction).getProperties().some((p) => p.getName() === 'PIP_NO_CACHE_DIR'));
+  return argOnly
+    ? 'PIP_NO_CACHE_DIR is set as a build argument, and build arguments are in the environment of RUN'
+    : 'pip turns its cache off for any boolean value of PIP_NO_CACHE_DIR, false ones such as off or 0 included (hadolint takes only 1, true, yes and on)';
+}
+
 /** Guide, Docker Best Practices: "RUN pip install --no-cache-dir /wheels/*". */
 export const DL3042 = perInstruction(
   {
@@ -66,8 +96,17 @@ export const DL3042 = perInstruction(
     for (const command of commandsOf(context.model, instruction)) {
       const found = pipInstall(command);
       // pip takes `--no-cache` for `--no-cache-dir`, as it takes any unambiguous prefix of a long option.
-      if (!found || hasFlag(command.command, 'no-cache-dir', 'no-cache')) continue;
-      if (cacheOffByEnvironment(context.model, instruction, command)) continue;
+      if (!found) continue;
+      if (hasFlag(command.command, 'no-cache-dir', 'no-cache') || cacheOffByEnvironment(context.model, instruction, command)) {
+        const why = context.settings.hadolintParity === true ? whyHadolintDiffers(context.model, instruction, command) : undefined;
+        if (why) {
+          context.report({
+            range: rangeOf(command, found.pip),
+            message: `pip install here runs with its cache turned off. Reported because hadolint reports it (hadolint parity is on): hadolint sees neither the word --no-cache-dir nor PIP_NO_CACHE_DIR set to a true value by ENV, but ${why}.`,
+          });
+        }
+        continue;
+      }
       context.report({
         range: rangeOf(command, found.pip),
         message: 'pip install keeps every downloaded package and built wheel in its cache (~/.cache/pip), which stays in the image layer and only adds size. Add --no-cache-dir, or mount a cache with RUN --mount=type=cache,target=/root/.cache/pip.',

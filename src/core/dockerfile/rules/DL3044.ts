@@ -5,11 +5,14 @@ import { perInstruction } from '../rule';
 interface Reference {
   name: string;
   range: Range;
+  /** Text that only looks like a reference (`'$A'`, `\$A`): Docker keeps it as written. */
+  literal: boolean;
 }
 
 /**
  * The variables a value refers to (`$A`, `${A}`, `${A:-x}`), with their ranges. Single quotes and an escaped `$`
- * keep the text literal, as Docker reads ENV values.
+ * keep the text literal, as Docker reads ENV values; such text is given too, marked literal, because hadolint
+ * takes it for a reference.
  */
 function references(text: string, lineStarts: number[], start: number, end: number, escapeChar: string): Reference[] {
   const positionOf = (offset: number): Position => {
@@ -25,19 +28,23 @@ function references(text: string, lineStarts: number[], start: number, end: numb
   };
   const found: Reference[] = [];
   let quote: string | undefined;
+  const read = (dollar: number, literal: boolean): number => {
+    const match = /^(?:\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*))/.exec(text.slice(dollar + 1, end));
+    if (!match) return dollar;
+    found.push({ name: match[1] ?? match[2], range: { start: positionOf(dollar), end: positionOf(dollar + 1 + match[0].length) }, literal });
+    return dollar + match[0].length;
+  };
   for (let i = start; i < end; i++) {
     const c = text[i];
     if (c === escapeChar && quote !== "'") {
       i++;
+      if (text[i] === '$') i = read(i, true);
     } else if (c === "'" && quote !== '"') {
       quote = quote === "'" ? undefined : "'";
     } else if (c === '"' && quote !== "'") {
       quote = quote === '"' ? undefined : '"';
-    } else if (c === '$' && quote !== "'") {
-      const match = /^(?:\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*))/.exec(text.slice(i + 1, end));
-      if (!match) continue;
-      found.push({ name: match[1] ?? match[2], range: { start: positionOf(i), end: positionOf(i + 1 + match[0].length) } });
-      i += match[0].length;
+    } else if (c === '$') {
+      i = read(i, quote === "'");
     }
   }
   return found;
@@ -59,6 +66,7 @@ export const DL3044 = perInstruction(
     const lineStarts = context.model.lineStarts;
     const offsetOf = (p: Position) => (lineStarts[p.line] ?? text.length) + p.character;
     const escapeChar = context.model.escapeChar;
+    const parity = context.settings.hadolintParity === true;
     // Every name this ENV sets, with the pair that sets it first: a reference sees none of them, whether the pair
     // comes before it or after it (`ENV A=$B B=1` gives A the old B).
     const setBy = new Map<string, { index: number; property: Property }>();
@@ -72,6 +80,17 @@ export const DL3044 = perInstruction(
         const definition = setBy.get(reference.name);
         // A variable extending its own earlier value (`PATH=/x:$PATH`) is fine when no other pair sets it.
         if (!definition || definition.index === index) continue;
+        if (reference.literal) {
+          const written = text.slice(offsetOf(reference.range.start), offsetOf(reference.range.end));
+          // hadolint reads `$A` and `${A}` in literal text, but not a form with a default such as `${A:-x}`.
+          if (parity && /^\$(\{\w+\}|\w+)$/.test(written)) {
+            context.report({
+              range: reference.range,
+              message: `${property.getName()} is set to the text ${written} as written, since single quotes and an escaped $ keep an ENV value literal. Reported because hadolint reports it (hadolint parity is on): hadolint takes it for a reference to ${reference.name}, which this same ENV sets; this linter does not, because Docker substitutes nothing there.`,
+            });
+          }
+          continue;
+        }
         if (definition.index > index) {
           context.report({
             range: reference.range,

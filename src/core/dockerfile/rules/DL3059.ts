@@ -1,9 +1,10 @@
 import type { Instruction } from 'dockerfile-ast';
 import type { Fix } from '../../findings';
 import { commandsOf } from '../commands';
-import { flagSignature, isExecForm } from '../instructions';
+import { flagSignature, isExecForm, shellWords } from '../instructions';
 import type { DockerfileModel } from '../model';
 import { stateful } from '../rule';
+import { splitShell } from '../shell';
 
 /**
  * hadolint DL3059: two RUN instructions in a row (only comments or blank lines between them) make two layers
@@ -25,7 +26,15 @@ export const DL3059 = stateful(
     const previous = state.previous;
     state.previous = instruction;
     if (instruction.getKeyword() !== 'RUN' || previous?.getKeyword() !== 'RUN') return;
-    if ((isExecForm(instruction) && isExecForm(previous)) || flagSignature(instruction) !== flagSignature(previous)) return;
+    if (flagSignature(instruction) !== flagSignature(previous)) return;
+    if (isExecForm(instruction) && isExecForm(previous)) {
+      if (context.settings.hadolintParity !== true || hadolintCommandCount(previous) > 1 || hadolintCommandCount(instruction) > 1) return;
+      context.report({
+        range: instruction.getInstructionRange(),
+        message: `Two consecutive exec-form RUN instructions (line ${previous.getRange().start.line + 1} and this one) each add a layer. Reported because hadolint reports it (hadolint parity is on): this linter alone does not, because an image whose RUNs are all in exec form typically has no shell (distroless) to join them with &&.`,
+      });
+      return;
+    }
     if (commandCount(context.model, previous) > 1 || commandCount(context.model, instruction) > 1) return;
     const merge = isExecForm(instruction) || isExecForm(previous) ? undefined : mergeSuggestion(context.model, previous, instruction);
     context.report({
@@ -42,6 +51,14 @@ export const DL3059 = stateful(
  */
 function commandCount(model: DockerfileModel, run: Instruction): number {
   return commandsOf(model, run).filter((c) => c.command.words.length > 0).length;
+}
+
+/**
+ * How many commands hadolint counts in an exec-form RUN: it reads the words joined by spaces as a shell script, so
+ * `["sh", "-c", "a && b"]` counts two (found by running it).
+ */
+function hadolintCommandCount(run: Instruction): number {
+  return splitShell((shellWords(run) ?? []).join(' ')).filter((c) => c.words.length > 0).length;
 }
 
 /**

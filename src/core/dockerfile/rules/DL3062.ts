@@ -30,10 +30,23 @@ export const DL3062 = perInstruction(
     for (const command of commandsOf(context.model, instruction)) {
       const subcommand = command.command.words[1]?.value;
       if (command.program !== 'go' || subcommand === undefined || !FETCHING.has(subcommand)) continue;
-      for (const word of packages(command, subcommand)) {
+      const unpinned = packages(command, subcommand).filter((word) => {
         const at = word.value.lastIndexOf('@');
         const version = at > 0 ? word.value.slice(at + 1) : '';
-        if (version !== '' && version !== 'latest') continue;
+        return version === '' || version === 'latest';
+      });
+      // hadolint reports the instruction once; where this linter reports the command already, that is matched.
+      if (unpinned.length === 0 && context.settings.hadolintParity === true) {
+        const word = hadolintPackages(command, subcommand).find((w) => hadolintUnpinned(w.value));
+        if (word) {
+          context.report({
+            range: rangeOf(command, word),
+            message: `go ${subcommand} is given ${word.value} here. Reported because hadolint reports it (hadolint parity is on): hadolint takes ${word.value} for a package without a version, but ${whyNotAPackage(command, word)}.`,
+          });
+        }
+      }
+      for (const word of unpinned) {
+        const at = word.value.lastIndexOf('@');
         const name = at > 0 ? word.value.slice(0, at) : word.value;
         const go = `go ${subcommand}`;
         context.report({
@@ -47,6 +60,38 @@ export const DL3062 = perInstruction(
     }
   },
 );
+
+/**
+ * The words hadolint 2.15 takes for packages (found by running it): every word after the subcommand that does not
+ * start with `-` (a flag's value included), `-` and `--` too, only the first for `go run`; the command must start
+ * with `go`, after assignments only, not under `sudo` or `env`.
+ */
+function hadolintPackages(command: RunCommand, subcommand: string): ShellWord[] {
+  const all = command.command.allWords;
+  const first = command.command.words[0];
+  if (all.some((w) => w.start < first.start && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w.value))) return [];
+  const words = command.command.words.slice(2).filter((w) => !/^-./.test(w.value) || w.value === '--');
+  return subcommand === 'run' ? words.slice(0, 1) : words;
+}
+
+/** Whether hadolint reports a package word: not a path, and without a version or at `@latest` or `@none`. */
+function hadolintUnpinned(value: string): boolean {
+  if (/^[./]/.test(value)) return false;
+  const at = value.lastIndexOf('@');
+  return at < 0 || ['latest', 'none'].includes(value.slice(at + 1));
+}
+
+/** Why this linter does not take the word for a package without a version, for a finding made for hadolint parity. */
+function whyNotAPackage(command: RunCommand, word: ShellWord): string {
+  const words = command.command.words;
+  const before = words[words.indexOf(word) - 1]?.value ?? '';
+  if (/^--?[A-Za-z]/.test(before) && VALUE_FLAGS.has(before.replace(/^--?/, ''))) return `it is the value of ${before}, not a package`;
+  if (word.value === '--' || word.value === '-') return `${word.value} is not a package`;
+  if (word.value.endsWith('@none')) return 'go get pkg@none removes a dependency rather than fetching one';
+  if (word.value.startsWith('$')) return 'a package given as a variable is known only at build time, so this linter does not judge it';
+  if (word.value.endsWith('.go')) return `${word.value} is a local source file, which needs no version`;
+  return `${word.value} is a local path, which needs no version`;
+}
 
 /**
  * The remote package arguments of `go install`/`get`/`run`, skipping flags and their values; local paths,

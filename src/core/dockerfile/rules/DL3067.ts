@@ -30,7 +30,17 @@ export const DL3067 = perInstruction(
     const model = context.model;
     const stage = stageOf(model, instruction);
     const source = stageNamed(model, from, stage ? stage.index : model.stages.length, { byIndex: true });
-    if (source && rootImage(model, source) === 'scratch') return;
+    if (source && rootImage(model, source) === 'scratch') {
+      // hadolint reports exactly `COPY --from=<stage> / /`, whatever the stage starts from (found by running it).
+      if (context.settings.hadolintParity !== true || copyDestination(instruction) !== '/') return;
+      for (const word of copySources(instruction).filter((w) => w.value === '/')) {
+        context.report({
+          range: word.range,
+          message: `COPY --from=${from} / / copies the whole of that stage into this image's root. Reported because hadolint reports it (hadolint parity is on): this linter alone does not, because that stage starts FROM scratch and holds only the files put into it, so copying its root is the documented way to export build artefacts.`,
+        });
+      }
+      return;
+    }
     const destination = copyDestination(instruction);
     if (!destination || !ROOT.test(destination)) return;
     for (const word of copySources(instruction)) {
