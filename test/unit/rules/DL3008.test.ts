@@ -7,11 +7,19 @@ ruleTests(DL3008, {
     { name: 'a version glob', code: 'FROM debian:12\nRUN apt-get install -y curl=7.88.*\n' },
     { name: 'a local .deb', code: 'FROM debian:12\nRUN apt-get install -y ./cuda-keyring_1.1-1_all.deb\n' },
     { name: 'a variable list', code: 'FROM debian:12\nRUN apt-get install -y $BUILD_PACKAGES\n' },
+    { name: 'a package name with a variable', code: 'FROM debian:12\nRUN apt-get install -y linux-headers-$KVER\n' },
+    { name: 'hadolint parity: a variable version is pinned', code: 'FROM debian:12\nRUN apt-get install -y curl=$CURL_VERSION\n', settings: { hadolintParity: true } },
     { name: 'the value of -t and -o is not a package', code: 'FROM debian:12\nRUN apt-get -o Dpkg::Options::=--force-confold install -y -t bookworm-backports curl=8.5.0-1~bpo12+1\n' },
     { name: 'apt-get update and remove', code: 'FROM debian:12\nRUN apt-get update && apt-get remove -y curl\n' },
     { name: 'apt is DL3027', code: 'FROM debian:12\nRUN apt install -y curl\n' },
   ],
   invalid: [
+    {
+      name: 'hadolint parity: a package name with a variable',
+      code: 'FROM debian:12\nRUN apt-get install -y linux-headers-$KVER\n',
+      settings: { hadolintParity: true },
+      errors: [{ line: 2, column: 24, endColumn: 43, message: /^linux-headers-\$KVER installs a package whose name comes from a variable, without a version\. Reported because hadolint reports it \(hadolint parity is on\)/ }],
+    },
     {
       name: 'one unpinned package among pinned ones',
       code: 'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl wget=1.21.*\n',

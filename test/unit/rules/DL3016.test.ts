@@ -10,11 +10,26 @@ ruleTests(DL3016, {
       name: 'git and hosted git at a commit or tag, a tarball, a path',
       code: 'FROM node:20-slim\nRUN npm install git+https://github.com/org/repo.git#v1.0.0 github:org/tool#abc123 org/lib#v2.1.0 ./vendor/pkg https://registry.example.com/x-1.0.0.tgz pkg.tgz file:../sdk\n',
     },
+    {
+      name: 'hadolint parity: full git URLs at a tag, paths and tarballs',
+      code: 'FROM node:20-slim\nRUN npm install git+https://github.com/org/repo.git#v1.0.0 git://github.com/org/x.git#v2 ./vendor/pkg https://registry.example.com/x-1.0.0.tgz pkg.tgz file:../sdk.tgz ../sdk\n',
+      settings: { hadolintParity: true },
+    },
     { name: 'the value of --prefix is not a package', code: 'FROM node:20-slim\nRUN npm install --prefix /app\n' },
     { name: 'a variable', code: 'FROM node:20-slim\nRUN npm install -g $TOOLS\n' },
     { name: 'yarn is not npm', code: 'FROM node:20-slim\nRUN yarn add left-pad\n' },
   ],
   invalid: [
+    {
+      name: 'hadolint parity: hosted git at a commit or tag, a file: folder',
+      code: 'FROM node:20-slim\nRUN npm install github:org/tool#abc123 org/lib#v2.1.0 file:../sdk\n',
+      settings: { hadolintParity: true },
+      errors: [
+        { line: 2, column: 17, endColumn: 39, message: /^github:org\/tool#abc123 installs from a git repository at a fixed commit or tag\. Reported because hadolint reports it \(hadolint parity is on\)/ },
+        { line: 2, column: 40, endColumn: 54, message: /^org\/lib#v2\.1\.0 installs from a git repository at a fixed commit or tag\. Reported because hadolint reports it/ },
+        { line: 2, column: 55, endColumn: 66, message: /^file:\.\.\/sdk installs a local folder\. Reported because hadolint reports it \(hadolint parity is on\)/ },
+      ],
+    },
     {
       name: 'a global tool without a version',
       code: 'FROM node:20-slim\nRUN npm install -g typescript\n',

@@ -7,10 +7,28 @@ ruleTests(DL3028, {
     { name: '-v pins', code: 'FROM ruby:3.3\nRUN gem install bundler -v 2.5.6\n' },
     { name: '--version= pins', code: 'FROM ruby:3.3\nRUN gem install --version=2.5.6 bundler\n' },
     { name: 'a local gem file', code: 'FROM ruby:3.3\nRUN gem install ./vendor/x-1.0.gem\n' },
+    { name: 'an attached -v value pins', code: 'FROM ruby:3.3\nRUN gem install nokogiri -v1.2\n' },
+    {
+      name: 'hadolint parity: a separate -v, --version=, a pin after a flag, a gem right after a flag',
+      code: 'FROM ruby:3.3\nRUN gem install ./x-1.2.gem -v 1.2\nRUN gem install --version=1.2 ./x.gem\nRUN gem install nokogiri:1.2 -v1.2\nRUN gem install -v1.2 nokogiri\nRUN gem install --local ./x-1.2.gem\n',
+      settings: { hadolintParity: true },
+    },
     { name: 'not gem install', code: 'FROM ruby:3.3\nRUN gem update --system 3.5.6 && bundle install\n' },
     { name: 'a variable', code: 'FROM ruby:3.3\nRUN gem install "$GEM"\n' },
   ],
   invalid: [
+    {
+      name: 'hadolint parity: an attached -v value',
+      code: 'FROM ruby:3.3\nRUN gem install nokogiri -v1.2 -N rails\n',
+      settings: { hadolintParity: true },
+      errors: [{ line: 2, column: 17, endColumn: 25, message: /^gem install nokogiri is pinned by a version attached to its flag \(-v1\.2\)\. Reported because hadolint reports it \(hadolint parity is on\)/ }],
+    },
+    {
+      name: 'hadolint parity: a local gem file',
+      code: 'FROM ruby:3.3\nRUN gem install ./vendor/x-1.0.gem\n',
+      settings: { hadolintParity: true },
+      errors: [{ line: 2, column: 17, endColumn: 35, message: /^gem install \.\/vendor\/x-1\.0\.gem installs a local gem file\. Reported because hadolint reports it \(hadolint parity is on\)/ }],
+    },
     {
       name: 'one gem',
       code: 'FROM ruby:3.3\nRUN gem install rails\n',

@@ -9,9 +9,18 @@ ruleTests(DL3046, {
     { name: '-l in a bundle', code: 'FROM python:3.11-slim\nRUN useradd -lm -u 123456 app\n' },
     { name: 'a UID of five digits', code: 'FROM python:3.11-slim\nRUN useradd -m -u 10001 app\n' },
     { name: 'a variable', code: 'FROM python:3.11-slim\nRUN useradd -u "$UID" app\n' },
+    { name: 'hadolint parity: a variable after --uid', code: 'FROM python:3.11-slim\nRUN useradd --uid $UID app\n', settings: { hadolintParity: true } },
+    { name: 'hadolint parity: a variable with -l', code: 'FROM python:3.11-slim\nRUN useradd -l -u $UID app\n', settings: { hadolintParity: true } },
     { name: 'a u inside the value of another option', code: 'FROM python:3.11-slim\nRUN useradd -s/usr/bin/nologin -c 123456 app\n' },
   ],
   invalid: [
+    {
+      name: 'hadolint parity: a variable after -u',
+      code: 'FROM python:3.11-slim\nRUN useradd -u $UID bob\n',
+      settings: { hadolintParity: true },
+      errors: [{ line: 2, column: 5, endColumn: 12, message: /^useradd -u \$UID without -l gives a UID from a variable\. Reported because hadolint reports it \(hadolint parity is on\)/ }],
+      output: null,
+    },
     {
       name: 'a high UID',
       code: 'FROM python:3.11-slim\nRUN useradd -u 123456 -m app\n',

@@ -8,8 +8,21 @@ ruleTests(DL3066, {
     { name: 'a numeric uid with a group name', code: 'FROM python:3.11-slim\nUSER 10001:appgroup\n' },
     { name: 'a variable', code: 'FROM python:3.11-slim\nARG APP_UID=10001\nUSER $APP_UID\n' },
     { name: 'variables for both', code: 'FROM python:3.11-slim\nUSER ${UID}:${GID}\n' },
+    { name: 'hadolint parity: a numeric uid with a variable group', code: 'FROM python:3.11-slim\nUSER 10001:$GID\n', settings: { hadolintParity: true } },
   ],
   invalid: [
+    {
+      name: 'hadolint parity: a user given as a variable',
+      code: 'FROM python:3.11-slim\nARG APP_UID=10001\nUSER $APP_UID\n',
+      settings: { hadolintParity: true },
+      errors: [{ line: 3, column: 6, endColumn: 14, message: /^USER \$APP_UID gives the user as a variable\. Reported because hadolint reports it \(hadolint parity is on\)/ }],
+    },
+    {
+      name: 'hadolint parity: variables for both',
+      code: 'FROM python:3.11-slim\nUSER ${UID}:${GID}\n',
+      settings: { hadolintParity: true },
+      errors: [{ line: 2, column: 6, endColumn: 12, message: /^USER \$\{UID\} gives the user as a variable/ }],
+    },
     {
       name: 'the uid is known from useradd',
       code: 'FROM python:3.11-slim\nRUN useradd -m -u 10001 appuser\nUSER appuser\n',

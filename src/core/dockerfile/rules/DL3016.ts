@@ -44,9 +44,28 @@ export const DL3016 = perInstruction(
       // `npm install` alone installs package.json's dependencies, pinned by package-lock.json.
       for (const word of subcommandOperands(command.command, NPM_OPTIONS_WITH_VALUE)) {
         const value = word.value;
-        if (value === '' || hasExpansion(value) || isPathOrUrl(value)) continue;
+        if (value === '' || hasExpansion(value)) continue;
+        const parity = context.settings.hadolintParity === true;
+        if (isPathOrUrl(value)) {
+          // hadolint reports a `file:` folder (not a `file:` tarball, nor a plain path such as `../sdk`).
+          if (parity && /^file:/i.test(value) && !/\.(tgz|tar\.gz|tar)$/i.test(value)) {
+            context.report({
+              range: rangeOf(command, word),
+              message: `${value} installs a local folder. Reported because hadolint reports it (hadolint parity is on): this linter does not, because a local path is not taken from the registry and has no version to pin.`,
+            });
+          }
+          continue;
+        }
         const git = gitReference(value);
         if (git) {
+          // hadolint reports a hosted-git shorthand (`github:org/repo#abc123`, `org/repo#v1`) even with a
+          // `#commit-or-tag`, while it accepts a full git URL (`git+https://…#v1`).
+          if (git.pinned && parity && !/^(git|git\+[a-z]+):/i.test(value)) {
+            context.report({
+              range: rangeOf(command, word),
+              message: `${value} installs from a git repository at a fixed commit or tag. Reported because hadolint reports it (hadolint parity is on): this linter does not, because a #commit-or-tag pins a hosted-git reference just as it pins git+https://…#v1, which hadolint accepts.`,
+            });
+          }
           if (!git.pinned) {
             context.report({
               range: rangeOf(command, word),

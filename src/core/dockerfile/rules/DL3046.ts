@@ -33,6 +33,12 @@ function uidOf(command: RunCommand): string | undefined {
   return undefined;
 }
 
+/** hadolint reports a variable UID only in the spelling `-u $UID`, not after `--uid` (found by running it). */
+function variableAfterShortU(command: RunCommand): boolean {
+  const words = command.command.words.map((w) => w.value);
+  return words.some((word, i) => word === '-u' && words[i + 1]?.includes('$'));
+}
+
 /** Guide, Docker Best Practices: "# Security: run as non-root" / "RUN useradd -m appuser". */
 export const DL3046 = perInstruction(
   {
@@ -46,8 +52,15 @@ export const DL3046 = perInstruction(
     for (const command of commandsOf(context.model, instruction)) {
       if (command.program !== 'useradd' || hasFlag(command.command, 'l', 'no-log-init')) continue;
       const uid = uidOf(command);
-      if (uid === undefined || !/^\d+$/.test(uid) || Number(uid) <= HIGH_UID) continue;
       const useradd = command.command.words[0];
+      if (context.settings.hadolintParity === true && uid?.includes('$') && variableAfterShortU(command)) {
+        context.report({
+          range: rangeOf(command, useradd),
+          message: `useradd -u ${uid} without -l gives a UID from a variable. Reported because hadolint reports it (hadolint parity is on): this linter does not report it, because the value is unknown and may well be low. If it can be above ${HIGH_UID}, add -l (--no-log-init).`,
+        });
+        continue;
+      }
+      if (uid === undefined || !/^\d+$/.test(uid) || Number(uid) <= HIGH_UID) continue;
       context.report({
         range: rangeOf(command, useradd),
         message: `useradd with UID ${uid} and without -l writes /var/log/lastlog and /var/log/faillog as sparse files sized by the UID, and the image layer stores them in full: tens of megabytes or more of zeros. Add -l (--no-log-init).`,

@@ -27,9 +27,18 @@ export const DL3066 = stateful(
     if (!argument) return;
     const value = argument.getValue();
     const user = value.split(':')[0];
-    if (user === '' || /^\d+$/.test(user) || user.includes('$')) return;
+    if (user === '' || /^\d+$/.test(user)) return;
     const start = argument.getRange().start;
     const range = { start, end: { line: start.line, character: start.character + user.length } };
+    if (user.includes('$')) {
+      if (context.settings.hadolintParity === true) {
+        context.report({
+          range,
+          message: `USER ${user} gives the user as a variable. Reported because hadolint reports it (hadolint parity is on): this linter does not judge a variable, which is almost always a numeric build argument (ARG APP_UID=10001) whose value is known only at build time.`,
+        });
+      }
+      return;
+    }
     const uid = user === 'root' ? '0' : state.stage && uidOf(model, state.stage, user);
     const suggestion: Fix | undefined = uid ? { title: `Use the numeric uid ${uid}`, edits: [{ range, newText: uid }] } : undefined;
     const advice = !uid
