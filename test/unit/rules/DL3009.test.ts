@@ -16,8 +16,17 @@ ruleTests(DL3009, {
     },
     { name: 'an install without apt-get update in the same RUN writes no lists', code: 'FROM debian:12\nRUN apt-get install -y ./vendor/custom_1.2.3_amd64.deb\n' },
     { name: 'a file inside the lists', code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*_Packages\n' },
+    { name: 'hadolint parity: dist-clean with rm of the lists', code: 'FROM debian:13\nRUN apt-get update && apt-get install -y curl && apt-get dist-clean && rm -rf /var/lib/apt/lists/*\n', settings: { hadolintParity: true } },
   ],
   invalid: [
+    {
+      name: 'hadolint parity: apt-get dist-clean is reported, as hadolint does',
+      code: 'FROM debian:13\nRUN apt-get update && apt-get install -y curl && apt-get dist-clean\n',
+      settings: { hadolintParity: true },
+      errors: [{ line: 2, column: 5, endColumn: 12, message: /apt-get dist-clean .*Reported because hadolint reports it \(hadolint parity is on\)/ }],
+      output: null,
+      suggestion: null,
+    },
     {
       name: 'install without cleanup: the fix appends it',
       code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\n',

@@ -9,8 +9,15 @@ ruleTests(DL3037, {
     { name: 'a pattern', code: 'FROM opensuse/leap:15.6\nRUN zypper -n install -t pattern devel_basis\n' },
     { name: 'a pattern by prefix', code: 'FROM opensuse/leap:15.6\nRUN zypper -n install pattern:devel_basis\n' },
     { name: 'an RPM file', code: 'FROM opensuse/leap:15.6\nRUN zypper -n install /tmp/tool.rpm\n' },
+    { name: 'hadolint parity: zypper si is not judged by hadolint', code: 'FROM opensuse/leap:15.6\nRUN zypper -n si curl-8.6.0\n', settings: { hadolintParity: true } },
   ],
   invalid: [
+    {
+      name: 'hadolint parity: the RPM spelling with a dotted version is reported, as hadolint does',
+      code: 'FROM opensuse/leap:15.6\nRUN zypper install -y curl-8.0.1 && zypper clean\n',
+      settings: { hadolintParity: true },
+      errors: [{ line: 2, column: 23, endColumn: 33, message: /^curl-8\.0\.1 is the RPM spelling .*Reported because hadolint reports it \(hadolint parity is on\).*curl=8\.0\.1 satisfies both/ }],
+    },
     {
       name: 'a name without a version',
       code: 'FROM opensuse/leap:15.6\nRUN zypper -n install curl git=2.43\n',

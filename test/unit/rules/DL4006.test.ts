@@ -5,6 +5,8 @@ const BASH = 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]';
 
 ruleTests(DL4006, {
   valid: [
+    { name: 'a SHELL with pipefail at /usr/bin/bash', code: 'FROM debian:12-slim\nSHELL ["/usr/bin/bash", "-o", "pipefail", "-c"]\nRUN a | b\n' },
+    { name: 'hadolint parity: a SHELL with pipefail hadolint accepts', code: `FROM debian:12-slim\n${BASH}\nRUN a | b\n`, settings: { hadolintParity: true } },
     { name: 'hadolint parity: after a PowerShell SHELL, as in hadolint', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN Get-ChildItem | Select-Object Name\n', settings: { hadolintParity: true } },
     { name: 'SHELL with -o pipefail', code: `FROM debian:12-slim\n${BASH}\nRUN curl -fsSL https://example.com/x.tgz | tar -xz\n` },
     { name: 'SHELL with -eo pipefail', code: 'FROM alpine:3.20\nSHELL ["/bin/ash", "-eo", "pipefail", "-c"]\nRUN wget -qO- https://example.com/x | sh\n' },
@@ -23,6 +25,20 @@ ruleTests(DL4006, {
     { name: 'a heredoc run by python', code: '# syntax=docker/dockerfile:1\nFROM python:3.11-slim\nRUN <<EOF python3\nprint(1 | 2)\nEOF\n' },
   ],
   invalid: [
+    {
+      name: 'hadolint parity: a SHELL with pipefail hadolint does not accept (/usr/bin/bash)',
+      code: 'FROM debian:12-slim\nSHELL ["/usr/bin/bash", "-o", "pipefail", "-c"]\nRUN a | b\n',
+      settings: { hadolintParity: true },
+      errors: [{ line: 3, column: 7, endColumn: 8, message: /^This RUN runs under SHELL \/usr\/bin\/bash -o pipefail -c, which sets pipefail\. Reported because hadolint reports it \(hadolint parity is on\): hadolint accepts -o pipefail only from bash, zsh or ash/ }],
+      suggestion: null,
+    },
+    {
+      name: 'hadolint parity: the SHELL of the stage this one builds on is forgotten by hadolint',
+      code: `FROM debian:12-slim AS base\n${BASH}\nFROM base\nRUN a | b\n`,
+      settings: { hadolintParity: true },
+      errors: [{ line: 4, column: 7, endColumn: 8, message: /^This RUN runs under the SHELL this stage inherits, .*Reported because hadolint reports it \(hadolint parity is on\): hadolint does not carry a SHELL over/ }],
+      suggestion: null,
+    },
     {
       name: 'hadolint parity: set -o pipefail where the shell has it is still reported, as hadolint does',
       code: 'FROM alpine:3.20\nRUN set -o pipefail && wget -qO- https://example.com/x | sh\n',

@@ -29,7 +29,17 @@ export const DL3009 = atEnd(
         const commands = commandsOf(model, instruction);
         // apt-get update is what writes the lists; an install without it in the same RUN uses lists already there.
         const update = commands.find(isUpdate);
-        if (!update || commands.some(removesLists)) continue;
+        if (!update) continue;
+        if (commands.some(removesLists)) {
+          // hadolint counts only rm of the lists: apt-get dist-clean alone is reported under parity, without a fix.
+          if (context.settings.hadolintParity === true && !commands.some((c) => isCall(c, 'rm') && removesLists(c))) {
+            context.report({
+              range: rangeOf(update, update.command.words[0]),
+              message: `This RUN removes the package lists that ${update.program} update writes with apt-get dist-clean (apt 2.7 and later), so they do not stay in the layer. Reported because hadolint reports it (hadolint parity is on): hadolint counts only rm -rf /var/lib/apt/lists/*.`,
+            });
+          }
+          continue;
+        }
         // A cache mount on the lists keeps them out of the layer (and is there to keep them between builds).
         if (mountsOver(instruction, LISTS)) continue;
         const at = appendPositionAfterBody(instruction, model.ast.getEscapeCharacter());

@@ -1,5 +1,6 @@
 import { commandsOf, findFlag, insertWordAfter, rangeOf } from '../commands';
 import { aptGetSubcommand, aptOptions, isAptGetInstall } from '../packages';
+import type { ShellCommand, ShellWord } from '../shell';
 import { perInstruction } from '../rule';
 
 /** hadolint DL3015. */
@@ -14,8 +15,18 @@ export const DL3015 = perInstruction(
   (instruction, context) => {
     for (const command of commandsOf(context.model, instruction)) {
       if (!isAptGetInstall(command) || findFlag(command.command, 'no-install-recommends')) continue;
-      if (aptOptions(command.command).some((o) => /^apt::install-recommends=(false|no|0)$/.test(o))) continue;
       const install = aptGetSubcommand(command)!;
+      const option = recommendsOffOption(command.command);
+      if (option) {
+        // hadolint accepts only `-o APT::Install-Recommends=false` (or `--option …`) as two words, in that case.
+        if (context.settings.hadolintParity === true && !hadolintAccepts(command.command)) {
+          context.report({
+            range: rangeOf(command, option),
+            message: `${option.value} turns recommended packages off, as --no-install-recommends does. Reported because hadolint reports it (hadolint parity is on): hadolint accepts only the spelling -o APT::Install-Recommends=false.`,
+          });
+        }
+        continue;
+      }
       context.report({
         range: rangeOf(command, command.command.words[0]),
         message: 'apt-get install also installs every package the requested ones recommend, which makes the image larger and gives it more to patch. Add --no-install-recommends and list what you need explicitly (ca-certificates, for example, for HTTPS).',
@@ -25,3 +36,13 @@ export const DL3015 = perInstruction(
     }
   },
 );
+
+/** The word that sets APT::Install-Recommends off (`-oAPT::Install-Recommends=0`, or the value after `-o`), if any. */
+function recommendsOffOption(command: ShellCommand): ShellWord | undefined {
+  if (!aptOptions(command).some((o) => /^apt::install-recommends=(false|no|0)$/.test(o))) return undefined;
+  return command.words.find((w) => /apt::install-recommends=(false|no|0)$/i.test(w.value));
+}
+
+function hadolintAccepts(command: ShellCommand): boolean {
+  return command.words.some((w, i) => (w.value === '-o' || w.value === '--option') && command.words[i + 1]?.value === 'APT::Install-Recommends=false');
+}

@@ -12,6 +12,8 @@ function zypperHasVersion(value: string): boolean {
   return /[<>=]/.test(value) || /-\d+\.[^-]*(-[^-]*\d[^-]*)?$/.test(value);
 }
 
+const PREFIXED = /^(pattern|patch|product|srcpackage|application):/;
+
 export const DL3037 = perInstruction(
   {
     id: 'DL3037',
@@ -27,9 +29,21 @@ export const DL3037 = perInstruction(
       // Patterns, patches and products (`-t pattern devel_basis`) have no version to pin.
       const type = flagValue(command.command, 't', 'type');
       if (type !== undefined && type !== 'package') continue;
-      for (const pkg of unpinnedPackages(call, zypperHasVersion)) {
+      const unpinned = unpinnedPackages(call, zypperHasVersion);
+      // hadolint counts only `=`, `<` or `>` as a version, and judges install and in, not source-install.
+      const parityOnly =
+        context.settings.hadolintParity === true && (call.verbName === 'install' || call.verbName === 'in')
+          ? unpinnedPackages(call, (value) => /[<>=]/.test(value)).filter((pkg) => !unpinned.includes(pkg) && !PREFIXED.test(pkg.value))
+          : [];
+      for (const pkg of parityOnly) {
+        context.report({
+          range: rangeOf(command, pkg),
+          message: `${pkg.value} is the RPM spelling name-version, which zypper reads as a pinned version. Reported because hadolint reports it (hadolint parity is on): hadolint counts only =, < or > as a version. ${pkg.value.replace(/-(\d+\.[^-]*(-[^-]*\d[^-]*)?)$/, '=$1')} satisfies both.`,
+        });
+      }
+      for (const pkg of unpinned) {
         // `pattern:devel_basis`, `patch:…`: the same, written with a prefix.
-        if (/^(pattern|patch|product|srcpackage|application):/.test(pkg.value)) continue;
+        if (PREFIXED.test(pkg.value)) continue;
         context.report({
           range: rangeOf(command, pkg),
           message: `zypper installs whatever version of ${pkg.value} the repositories hold on the day of the build, so two builds of the same Dockerfile can differ. Pin it: ${pkg.value}=<version>.`,

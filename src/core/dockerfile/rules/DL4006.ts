@@ -40,13 +40,33 @@ export const DL4006 = atEnd(
     for (const stage of model.stages) {
       const parent = stage.image ? stageNamed(model, stage.image, stage.index) : undefined;
       let shell = parent ? shellAtEnd.get(parent) : undefined;
+      // hadolint starts every stage with the default shell: it does not carry a SHELL over to the stages built on one.
+      let ownShell: ShellSetting;
       let insertion: Fix | undefined;
       for (const instruction of stage.instructions) {
         if (instruction.getKeyword() === 'SHELL') {
           shell = shellWords(instruction) ?? shell;
+          ownShell = shellWords(instruction) ?? ownShell;
           continue;
         }
-        if (instruction.getKeyword() !== 'RUN' || isExecForm(instruction) || (shell && (!isPosix(shell) || setsPipefail(shell)))) continue;
+        if (instruction.getKeyword() !== 'RUN' || isExecForm(instruction)) continue;
+        if (shell && (!isPosix(shell) || setsPipefail(shell))) {
+          if (parity && !hadolintSilenced(ownShell)) {
+            const pipe = pipeOffsets(instruction, commandsInAnyShell(model, instruction))[0];
+            if (pipe === undefined) continue;
+            const what = isPosix(shell) ? `${shell.join(' ')}, which sets pipefail` : `${shell.join(' ')}, in which | is not a POSIX pipe that pipefail applies to`;
+            const why = ownShell
+              ? isPosix(shell)
+                ? 'hadolint accepts -o pipefail only from bash, zsh or ash named bare or under /bin'
+                : 'hadolint recognises PowerShell and cmd only by the bare names pwsh, powershell and cmd (with or without .exe)'
+              : 'hadolint does not carry a SHELL over to the stages built on the stage that sets it';
+            context.report({
+              range: wordRange(instruction, { start: pipe, end: pipe + 1 }),
+              message: `This RUN runs under ${ownShell ? 'SHELL' : "the SHELL this stage inherits,"} ${what}. Reported because hadolint reports it (hadolint parity is on): ${why}.`,
+            });
+          }
+          continue;
+        }
         const commands = parity ? commandsInAnyShell(model, instruction) : commandsOf(model, instruction);
         const pipe = pipeOffsets(instruction, commands)[0];
         if (pipe === undefined) continue;
@@ -71,6 +91,16 @@ export const DL4006 = atEnd(
     }
   },
 );
+
+/** The SHELL programs whose -o pipefail hadolint accepts, and those it takes for non-POSIX shells (exact spellings). */
+const HADOLINT_PIPEFAIL_SHELLS = new Set(['bash', '/bin/bash', 'zsh', '/bin/zsh', 'ash', '/bin/ash']);
+const HADOLINT_NON_POSIX = new Set(['pwsh', 'pwsh.exe', 'powershell', 'powershell.exe', 'cmd', 'cmd.exe']);
+
+/** Whether hadolint, which looks only at the SHELL set in the stage itself, reports no pipe under it. */
+function hadolintSilenced(shell: ShellSetting): boolean {
+  if (!shell) return false;
+  return HADOLINT_NON_POSIX.has(shell[0] ?? '') || (HADOLINT_PIPEFAIL_SHELLS.has(shell[0] ?? '') && setsPipefail(shell));
+}
 
 function isPosix(shell: string[]): boolean {
   const program = (shell[0] ?? '').replace(/^.*[\\/]/, '').toLowerCase();
