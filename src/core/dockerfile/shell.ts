@@ -261,7 +261,9 @@ function parseRunCommands(instruction: Instruction, escapeChar: string): ShellCo
     const offset = body.offset + firstNewline + 1;
     // The first line may run the heredoc through an interpreter (`RUN <<EOF python3`): only a shell body is shell.
     const interpreter = body.text.slice(heredoc[0].length, firstNewline).trim();
-    if (interpreter && !/^(ba|da|a)?sh\b/.test(interpreter)) return [];
+    // By its name, wherever it lives: `bash`, `/bin/bash`, `/usr/bin/env bash`.
+    const program = (interpreter.split(/\s+/)[0] === '/usr/bin/env' ? interpreter.split(/\s+/)[1] ?? '' : interpreter.split(/\s+/)[0]).replace(/^.*\//, '');
+    if (interpreter && !/^(ba|da|a|z|k|mk)?sh$/.test(program)) return [];
     return shift(splitShell(content, escapeChar), offset);
   }
   return shift(splitShell(joinContinuations(body.text, escapeChar), escapeChar), body.offset);
@@ -278,8 +280,9 @@ export function heredocInterpreter(instruction: Instruction): string | undefined
   const heredoc = HEREDOC_START.exec(body.text);
   if (!heredoc) return undefined;
   const firstNewline = body.text.indexOf('\n');
-  const firstLine = body.text.slice(heredoc[0].length, firstNewline < 0 ? undefined : firstNewline).trim();
-  return firstLine.split(/\s+/)[0] || undefined;
+  const words = body.text.slice(heredoc[0].length, firstNewline < 0 ? undefined : firstNewline).trim().split(/\s+/);
+  // `/usr/bin/env bash` runs bash.
+  return (words[0] === '/usr/bin/env' ? words[1] : words[0]) || undefined;
 }
 
 /**

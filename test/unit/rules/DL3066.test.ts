@@ -9,11 +9,13 @@ ruleTests(DL3066, {
     { name: 'a variable', code: 'FROM python:3.11-slim\nARG APP_UID=10001\nUSER $APP_UID\n' },
     { name: 'variables for both', code: 'FROM python:3.11-slim\nUSER ${UID}:${GID}\n' },
     { name: 'hadolint parity: a numeric uid with a variable group', code: 'FROM python:3.11-slim\nUSER 10001:$GID\n', settings: { hadolintParity: true } },
+    { name: 'hadolint parity: a build argument declared before, as hadolint reads it', code: 'FROM python:3.11-slim\nARG APP_UID=10001\nUSER $APP_UID\n', settings: { hadolintParity: true } },
+    { name: 'hadolint parity: a global build argument, or one in another stage, counts too', code: 'ARG U=1000\nFROM python:3.11-slim AS a\nARG G=1000\nFROM python:3.11-slim\nUSER ${U}:${G}\n', settings: { hadolintParity: true } },
   ],
   invalid: [
     {
-      name: 'hadolint parity: a user given as a variable',
-      code: 'FROM python:3.11-slim\nARG APP_UID=10001\nUSER $APP_UID\n',
+      name: 'hadolint parity: a user given as a variable that is no build argument (an ENV, or an ARG only after it)',
+      code: 'FROM python:3.11-slim\nENV APP_UID=10001\nUSER $APP_UID\nARG APP_UID=10001\n',
       settings: { hadolintParity: true },
       errors: [{ line: 3, column: 6, endColumn: 14, message: /^USER \$APP_UID gives the user as a variable\. Reported because hadolint reports it \(hadolint parity is on\)/ }],
     },

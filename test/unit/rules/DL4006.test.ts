@@ -22,6 +22,7 @@ ruleTests(DL4006, {
     { name: 'a | in a comment inside the RUN', code: 'FROM debian:12-slim\nRUN echo a \\\n# not a | pipe\n && echo b\n' },
     { name: 'the SHELL of the stage this one builds on', code: `FROM debian:12-slim AS base\n${BASH}\nFROM base\nRUN a | b\n` },
     { name: 'a non-POSIX SHELL', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN Get-ChildItem | Select-Object Name\n' },
+    { name: 'a heredoc run by /usr/bin/env bash that begins with set -o pipefail', code: '# syntax=docker/dockerfile:1\nFROM debian:12-slim\nRUN <<EOF /usr/bin/env bash\nset -eo pipefail\ncurl -fsSL https://example.com/x | sh\nEOF\n' },
     { name: 'a heredoc run by python', code: '# syntax=docker/dockerfile:1\nFROM python:3.11-slim\nRUN <<EOF python3\nprint(1 | 2)\nEOF\n' },
   ],
   invalid: [
@@ -118,6 +119,11 @@ ruleTests(DL4006, {
       code: `FROM debian:12-slim AS a\n${BASH}\nRUN a | b\nFROM debian:12-slim\nRUN c | d\n`,
       errors: [{ line: 5, column: 7 }],
       suggestion: `FROM debian:12-slim AS a\n${BASH}\nRUN a | b\nFROM debian:12-slim\n${BASH}\nRUN c | d\n`,
+    },
+    {
+      name: 'a heredoc run by /bin/bash is read as shell',
+      code: '# syntax=docker/dockerfile:1\nFROM debian:12-slim\nRUN <<EOF /bin/bash\ncurl -fsSL https://x | sh\nEOF\n',
+      errors: [{ line: 4, column: 22, endColumn: 23 }],
     },
     {
       name: 'a heredoc without set -o pipefail',

@@ -10,6 +10,8 @@ import { stateful } from '../rule';
  * cannot tell whether it is root) cannot see who the process runs as. `root` is reported too, as hadolint does:
  * Kubernetes cannot check a name, even that one, and `USER 0` says the same without /etc/passwd (DL3002 is about
  * running as root at all). A user given as a variable is not judged: it is usually a numeric build argument.
+ * Under hadolint parity it is, as hadolint judges it: unless a variable of the USER is a build argument declared
+ * before it, in any stage (found by running hadolint 2.15.1; an ENV does not count for it).
  */
 export const DL3066 = stateful(
   {
@@ -18,10 +20,12 @@ export const DL3066 = stateful(
     title: 'USER should name a numeric user id: a name may not be resolvable by the host system.',
     guide: 'hadolint DL3066',
   },
-  () => ({ stage: undefined as Stage | undefined }),
+  () => ({ stage: undefined as Stage | undefined, buildArguments: new Set<string>() }),
   (state, instruction, context) => {
     const model = context.model;
     if (instruction.getKeyword() === 'FROM') state.stage = model.stages.find((s) => s.from === instruction);
+    // The build arguments declared so far, in any stage: hadolint does not judge a USER that names one of them.
+    if (instruction.getKeyword() === 'ARG') for (const argument of argumentsOf(instruction)) state.buildArguments.add(argument.getValue().split('=')[0]);
     if (instruction.getKeyword() !== 'USER') return;
     const argument = argumentsOf(instruction)[0];
     if (!argument) return;
@@ -31,7 +35,8 @@ export const DL3066 = stateful(
     const start = argument.getRange().start;
     const range = { start, end: { line: start.line, character: start.character + user.length } };
     if (user.includes('$')) {
-      if (context.settings.hadolintParity === true) {
+      const names = [...value.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]);
+      if (context.settings.hadolintParity === true && !names.some((name) => state.buildArguments.has(name))) {
         context.report({
           range,
           message: `USER ${user} gives the user as a variable. Reported because hadolint reports it (hadolint parity is on): this linter does not judge a variable, which is almost always a numeric build argument (ARG APP_UID=10001) whose value is known only at build time.`,
