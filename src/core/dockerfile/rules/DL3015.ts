@@ -16,10 +16,10 @@ export const DL3015 = perInstruction(
     for (const command of commandsOf(context.model, instruction)) {
       if (!isAptGetInstall(command) || findFlag(command.command, 'no-install-recommends')) continue;
       const install = aptGetSubcommand(command)!;
-      const option = recommendsOffOption(command.command);
-      if (option) {
+      if (aptOptions(command.command).some((o) => /^apt::install-recommends=(false|no|0)$/.test(o))) {
         // hadolint accepts only `-o APT::Install-Recommends=false` (or `--option …`) as two words, in that case.
-        if (context.settings.hadolintParity === true && !hadolintAccepts(command.command)) {
+        const option = context.settings.hadolintParity === true && !hadolintAccepts(command.command) ? recommendsOffOption(command.command) : undefined;
+        if (option) {
           context.report({
             range: rangeOf(command, option),
             message: `${option.value} turns recommended packages off, as --no-install-recommends does. Reported because hadolint reports it (hadolint parity is on): hadolint accepts only the spelling -o APT::Install-Recommends=false.`,
@@ -39,7 +39,6 @@ export const DL3015 = perInstruction(
 
 /** The word that sets APT::Install-Recommends off (`-oAPT::Install-Recommends=0`, or the value after `-o`), if any. */
 function recommendsOffOption(command: ShellCommand): ShellWord | undefined {
-  if (!aptOptions(command).some((o) => /^apt::install-recommends=(false|no|0)$/.test(o))) return undefined;
   return command.words.find((w) => /apt::install-recommends=(false|no|0)$/i.test(w.value));
 }
 
