@@ -1,5 +1,5 @@
 import type { Fix } from '../../findings';
-import { commandsInAnyShell, commandsOf, pipeOffsets, setsPipefail, type RunCommand } from '../commands';
+import { commandsOf, pipeOffsets, setsPipefail, type RunCommand } from '../commands';
 import { insertBefore } from '../edits';
 import { isExecForm, shellWords } from '../instructions';
 import { rootImage, stageNamed, type DockerfileModel, type Stage } from '../model';
@@ -25,7 +25,8 @@ type ShellSetting = string[] | undefined;
  *
  * Under hadolint parity only a SHELL with pipefail counts, as in hadolint, and a RUN that only a
  * `# hadolint shell=powershell` pragma makes non-POSIX is still read (hadolint reads it; after a non-POSIX SHELL
- * instruction it does not).
+ * instruction it does not). The engine reads every RUN as shell under parity (lint.ts), so commandsOf gives their
+ * commands here.
  */
 export const DL4006 = atEnd(
   {
@@ -52,7 +53,7 @@ export const DL4006 = atEnd(
         if (instruction.getKeyword() !== 'RUN' || isExecForm(instruction)) continue;
         if (shell && (!isPosix(shell) || setsPipefail(shell))) {
           if (parity && !hadolintSilenced(ownShell)) {
-            const pipe = pipeOffsets(instruction, commandsInAnyShell(model, instruction))[0];
+            const pipe = pipeOffsets(instruction, commandsOf(model, instruction))[0];
             if (pipe === undefined) continue;
             const what = isPosix(shell) ? `${shell.join(' ')}, which sets pipefail` : `${shell.join(' ')}, in which | is not a POSIX pipe that pipefail applies to`;
             const why = ownShell
@@ -67,7 +68,7 @@ export const DL4006 = atEnd(
           }
           continue;
         }
-        const commands = parity ? commandsInAnyShell(model, instruction) : commandsOf(model, instruction);
+        const commands = commandsOf(model, instruction);
         const pipe = pipeOffsets(instruction, commands)[0];
         if (pipe === undefined) continue;
         const setsItself = setsPipefailBefore(commands, pipe);
