@@ -16,10 +16,9 @@ import { validate } from 'dockerfile-utils';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { dockerfileRules } from '../../src/core/dockerfile/rules';
 import { generateDiffCorpus, writeDiffCorpus, type DiffCorpusFile } from '../diff/corpus';
 import { findHadolint, hadolintArgs, hadolintEnv, parseHadolintOutput, writeHadolintConfig } from '../diff/hadolint';
-import { bundleLinter, DOCKERFILE_UTILS_DEFAULTS, percentile, printTable, WARM_UP_PASSES, type BundledLinter } from './common';
+import { assertPeerParserUntouched, bundleLinter, DOCKERFILE_UTILS_DEFAULTS, percentile, printTable, WARM_UP_PASSES, type BundledLinter } from './common';
 
 /** In-process linters take microseconds per file, so they get more passes than the process-per-file one. */
 const IN_PROCESS_PASSES = 7;
@@ -92,8 +91,10 @@ async function main(): Promise<void> {
   for (let pass = 1; pass < WARM_UP_PASSES; pass++) {
     for (const linter of pass % 2 === 0 ? inProcess : [...inProcess].reverse()) for (const file of corpus) linter.lint(file);
   }
+  assertPeerParserUntouched();
   const rows = linters.map((linter, i) => measure(linter, corpus, problems[i]));
 
+  const { dockerfileRules } = bundled;
   const dlRules = dockerfileRules.filter((rule) => rule.id.startsWith('DL')).length;
   console.log('MLOps Deploy vs hadolint vs dockerfile-utils: per-file lint latency');
   console.log(`Node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} cores; hadolint ${hadolint.version} at ${hadolint.path}.`);

@@ -29,7 +29,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build } from 'esbuild';
-import { bundleLinter, DOCKERFILE_UTILS_DEFAULTS, percentile, printTable, WARM_UP_PASSES, type BundledLinter } from './common';
+import { assertPeerParserUntouched, bundleLinter, DOCKERFILE_UTILS_DEFAULTS, percentile, printTable, WARM_UP_PASSES, type BundledLinter } from './common';
 import { BENCH_CORPUS_SEED, BENCH_CORPUS_SIZE, generateCorpus, type CorpusFile } from './corpus';
 
 const RUNS = 3;
@@ -89,6 +89,7 @@ function threadCpuMs(): number | undefined {
 async function measure(): Promise<void> {
   const bundled = require(BUNDLE_PATH) as BundledLinter;
   await bundled.initShellParser();
+  assertPeerParserUntouched();
   let ruleErrors = 0;
   const linters: Linter[] = [
     {
@@ -306,6 +307,7 @@ async function lintPathInputs(): Promise<string[]> {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
+    conditions: [],
     write: false,
     metafile: true,
     logLevel: 'silent',

@@ -30,8 +30,8 @@ const { DockerfileParser } = pristineDockerfileAst();
 const { DockerfileParser: CachingParser } = require('dockerfile-ast') as typeof DockerfileAst;
 
 /**
- * parseDockerfile answers some of dockerfile-ast's getters from the arguments it reads once per instruction (see
- * model.ts). Each of them must give what the library itself gives, on every instruction of the differential corpus
+ * astCache.ts keeps the argument scan on each instruction and answers some of dockerfile-ast's getters once per
+ * instruction. Each of them must give what the library itself gives, on every instruction of the differential corpus
  * (the benchmark corpus, hadolint-style cases and real-world variants), and FROM's must stay right however often and
  * in whatever order they are called, since the library's own getters move the ends of the image range.
  */

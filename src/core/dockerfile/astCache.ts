@@ -1,5 +1,6 @@
 import { From, Instruction, type Argument } from 'dockerfile-ast';
 import type { Range } from '../findings';
+import { memoOf } from './memo';
 
 /**
  * dockerfile-ast (0.7.1) reads an instruction's arguments by scanning its text character by character, placing every
@@ -58,4 +59,73 @@ if (!Object.prototype.hasOwnProperty.call(fromPrototype, PATCHED)) {
     return image ? { start: { line: image.start.line, character: image.start.character }, end: { line: image.end.line, character: image.end.character } } : null;
   };
   Object.defineProperty(fromPrototype, PATCHED, { value: true });
+}
+
+/**
+ * The getters every rule asks for, answered once per instruction: the keyword, the argument text and its range, and
+ * FROM's parts. The library works each of them out again from the arguments on every call, and with eighty rules
+ * asking those calls were a large part of a lint. The answers are strings, ranges or null, kept in the instruction's
+ * memo (memo.ts); a range is the same object on every call, so callers only read it. `getImageRange` is not among
+ * them (see above), nor is any getter that returns an array, which callers may change.
+ *
+ * On the prototypes, once, rather than assigned to each instruction after parsing: functions stored on each
+ * instance gave instructions of one class different shapes, and every call to them went through V8's slow path.
+ */
+const MEMOIZED_GETTERS = ['getKeyword', 'getRawArgumentsContent', 'getArgumentsRange', 'getArgumentsContent'] as const;
+const MEMOIZED_FROM_GETTERS = [
+  'getImage',
+  'getBuildStage',
+  'getBuildStageRange',
+  'getImageName',
+  'getImageNameRange',
+  'getImageTag',
+  'getImageTagRange',
+  'getImageDigest',
+  'getImageDigestRange',
+  'getRegistry',
+  'getRegistryRange',
+  // An array, but one only FROM's own getters ask for (to skip `$` variables when finding the `:` and `@` of the
+  // image), and they only read it.
+  'getVariables',
+] as const;
+
+type Getter = (this: object) => unknown;
+
+function memoizeOnInstruction(name: (typeof MEMOIZED_GETTERS)[number]): void {
+  const target = Instruction.prototype as unknown as Record<string, Getter>;
+  const original = target[name];
+  if (typeof original !== 'function') throw new Error(`dockerfile-ast has no ${name} to keep: astCache.ts needs updating`);
+  // One function per getter, each with its own field: one shape at each read.
+  const field = ({ getKeyword: 'keyword', getRawArgumentsContent: 'rawArgumentsContent', getArgumentsRange: 'argumentsRange', getArgumentsContent: 'argumentsContent' } as const)[name];
+  target[name] = function (this: object): unknown {
+    const memo = memoOf(this) as unknown as Record<typeof field, unknown>;
+    let value = memo[field];
+    if (value === undefined) {
+      value = original.call(this);
+      memo[field] = value;
+    }
+    return value;
+  };
+}
+
+function memoizeOnFrom(name: (typeof MEMOIZED_FROM_GETTERS)[number]): void {
+  const target = From.prototype as unknown as Record<string, Getter>;
+  const original = target[name];
+  if (typeof original !== 'function') throw new Error(`dockerfile-ast has no FROM ${name} to keep: astCache.ts needs updating`);
+  target[name] = function (this: object): unknown {
+    const memo = memoOf(this);
+    const answers = (memo.fromGetters ??= new Map());
+    if (answers.has(name)) return answers.get(name);
+    const value = original.call(this);
+    answers.set(name, value);
+    return value;
+  };
+}
+
+const MEMOIZED = Symbol('mlops-deploy.memoizedGetters');
+const withGetters = Instruction.prototype as unknown as { [MEMOIZED]?: true };
+if (!Object.prototype.hasOwnProperty.call(withGetters, MEMOIZED)) {
+  for (const name of MEMOIZED_GETTERS) memoizeOnInstruction(name);
+  for (const name of MEMOIZED_FROM_GETTERS) memoizeOnFrom(name);
+  Object.defineProperty(withGetters, MEMOIZED, { value: true });
 }

@@ -9,16 +9,40 @@
  */
 const MEMO = Symbol('mlops-deploy.memo');
 
-/** The facts kept on an object; each helper that keeps one owns one field. */
-export interface Memo {
-  [field: string]: unknown;
+/**
+ * The facts kept on an object; each helper that keeps one owns one field. Every field is declared here, so that every
+ * memo has the same shape whichever facts were asked for first, and each read of one is a fixed-offset load: with
+ * fields added as they were first computed, memos had dozens of shapes and every read was a dictionary lookup.
+ */
+export class Memo {
+  // Instruction getters answered once (astCache.ts).
+  keyword: string | undefined = undefined;
+  rawArgumentsContent: string | null | undefined = undefined;
+  argumentsRange: unknown = undefined;
+  argumentsContent: string | null | undefined = undefined;
+  /** FROM's getters, by name (astCache.ts). */
+  fromGetters: Map<string, unknown> | undefined = undefined;
+  // Instructions.
+  arguments: unknown = undefined;
+  argumentText: unknown = undefined;
+  shellCommands: unknown = undefined;
+  runCommands: unknown = undefined;
+  fullImageName: unknown = undefined;
+  baseImageFacts: unknown = undefined;
+  // Stages.
+  lineage: unknown = undefined;
+  startCommand: unknown = undefined;
+  server: unknown = undefined;
+  // The model.
+  imageStages: unknown = undefined;
+  shippedStages: unknown = undefined;
 }
 
 export function memoOf(owner: object): Memo {
   const holder = owner as { [MEMO]?: Memo };
   let memo = holder[MEMO];
   if (!memo) {
-    memo = {};
+    memo = new Memo();
     // Not enumerable: copies and comparisons of the object (`{...stage}`, deepEqual) do not see it.
     Object.defineProperty(holder, MEMO, { value: memo });
   }

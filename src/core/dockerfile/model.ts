@@ -1,8 +1,8 @@
 import { DockerfileParser } from 'dockerfile-ast';
 import './astCache';
 import type { Comment, Dockerfile, From, Instruction } from 'dockerfile-ast';
-import { computeLineStarts, type Position, type Range } from '../findings';
-import { argumentsOf, flagsOf, mounts } from './instructions';
+import { computeLineStarts, type Range } from '../findings';
+import { flagsOf, mounts } from './instructions';
 import { memoOf } from './memo';
 
 /** One build stage: a FROM and the instructions up to the next FROM. */
@@ -44,10 +44,8 @@ export function parseDockerfile(text: string): DockerfileModel {
   const lineStarts = computeLineStarts(text);
   const stages: Stage[] = [];
   const runs: Instruction[] = [];
-  const source: Source = { text, lineStarts };
   for (const instruction of instructions) {
     const keyword = instruction.getKeyword();
-    memoizeGetters(instruction, keyword, source);
     if (keyword === 'RUN') runs.push(instruction);
     if (keyword === 'FROM') {
       const from = instruction as From;
@@ -214,116 +212,3 @@ export function shippedStages(model: DockerfileModel): ReadonlySet<Stage> {
   }
   return shipped;
 }
-
-/**
- * dockerfile-ast works out an instruction's arguments again on every call, scanning its text character by character,
- * and every getter that reads the argument text (`getRawArgumentsContent`, `getArgumentsRange`, FROM's image name,
- * tag and stage) calls it again: with eighty rules asking, those scans were most of a lint. An instruction does not
- * change after parsing, so each instruction's arguments are read once (argumentsOf), the argument text and range
- * are derived from them, and the getters that return strings and ranges (never arrays, which the library may
- * change in place) answer once per instruction. FROM's `getImageRange`, which the library's other FROM getters
- * start from, answers from the arguments read once, but with a new range on every call: the library's own name and
- * registry getters move the ends of the range it returns.
- *
- * The replacements are the same few functions for every instruction, defined once here, with their answers in the
- * instruction's memo. Closures made for each instruction and stored on it cost more than the scans they saved: with
- * them, about 1.7 MB of a lint's objects survived each young-generation collection and were copied to the old
- * generation (80 KB with these shared functions), and garbage collection took 18% of the lint's time instead of 5%.
- */
-const FROM_ONCE_GETTERS = [
-  'getBuildStage',
-  'getBuildStageRange',
-  'getImageName',
-  'getImageNameRange',
-  'getImageTag',
-  'getImageTagRange',
-  'getImageDigest',
-  'getImageDigestRange',
-  'getRegistry',
-  'getRegistryRange',
-  // An array, but one only FROM's own getters ask for (to skip `$` variables when finding the `:` and `@` of the
-  // image), and they only read it; each of their calls read the arguments again to find the variables.
-  'getVariables',
-] as const;
-
-/** The parse an instruction comes from, kept in its memo for the getters below. */
-interface Source {
-  text: string;
-  lineStarts: readonly number[];
-}
-
-type Getter = (this: Instruction) => unknown;
-
-function memoizeGetters(instruction: Instruction, keyword: string, source: Source): void {
-  const memo = memoOf(instruction);
-  memo.keyword = keyword;
-  memo.source = source;
-  const target = instruction as unknown as Record<string, Getter>;
-  target.getKeyword = keywordGetter;
-  target.getRawArgumentsContent = rawArgumentsContentGetter;
-  target.getArgumentsRange = argumentsRangeGetter;
-  target.getArgumentsContent = argumentsContentGetter;
-  if (keyword === 'FROM') {
-    target.getImage = imageGetter;
-    target.getImageRange = imageRangeGetter;
-    for (const name of FROM_ONCE_GETTERS) target[name] = FROM_GETTERS[name];
-  }
-}
-
-function keywordGetter(this: Instruction): string {
-  return memoOf(this).keyword as string;
-}
-
-function rawArgumentsContentGetter(this: Instruction): string | null {
-  const memo = memoOf(this);
-  if (memo.rawArgumentsContent === undefined) {
-    const args = argumentsOf(this);
-    const { text, lineStarts } = memo.source as Source;
-    const offset = (position: Position): number => lineStarts[position.line] + position.character;
-    memo.rawArgumentsContent = args.length === 0 ? null : text.substring(offset(args[0].getRange().start), offset(args[args.length - 1].getRange().end));
-  }
-  return memo.rawArgumentsContent as string | null;
-}
-
-function argumentsRangeGetter(this: Instruction): Range | null {
-  const memo = memoOf(this);
-  if (memo.argumentsRange === undefined) {
-    const args = argumentsOf(this);
-    memo.argumentsRange = args.length === 0 ? null : { start: args[0].getRange().start, end: args[args.length - 1].getRange().end };
-  }
-  return memo.argumentsRange as Range | null;
-}
-
-/** The argument text without continuations and comment lines: on one line, that is the raw argument text. */
-function argumentsContentGetter(this: Instruction): string | null {
-  const memo = memoOf(this);
-  if (memo.argumentsContent === undefined) {
-    const args = argumentsOf(this);
-    const oneLine = args.length > 0 && args[0].getRange().start.line === args[args.length - 1].getRange().end.line;
-    const own = Object.getPrototypeOf(this) as Instruction;
-    memo.argumentsContent = oneLine ? this.getRawArgumentsContent() : own.getArgumentsContent.call(this);
-  }
-  return memo.argumentsContent as string | null;
-}
-
-function imageGetter(this: Instruction): string | null {
-  return argumentsOf(this)[0]?.getValue() ?? null;
-}
-
-function imageRangeGetter(this: Instruction): Range | null {
-  const image = argumentsOf(this)[0]?.getRange();
-  return image ? { start: { line: image.start.line, character: image.start.character }, end: { line: image.end.line, character: image.end.character } } : null;
-}
-
-/** One function per FROM getter, calling the class's own getter the first time and answering from the memo after. */
-const FROM_GETTERS = Object.fromEntries(
-  FROM_ONCE_GETTERS.map((name) => {
-    const field = `from.${name}`;
-    const getter = function (this: Instruction): unknown {
-      const memo = memoOf(this);
-      if (!(field in memo)) memo[field] = (Object.getPrototypeOf(this) as Record<string, Getter>)[name].call(this);
-      return memo[field];
-    };
-    return [name, getter];
-  }),
-) as Record<(typeof FROM_ONCE_GETTERS)[number], Getter>;

@@ -368,8 +368,9 @@ export interface BaseImageFacts {
 export function baseImageFacts(from: From): BaseImageFacts | undefined {
   // Several rules ask about the same FROM in one lint; its image does not change after parsing.
   const memo = memoOf(from);
-  if (!('baseImageFacts' in memo)) memo.baseImageFacts = readBaseImageFacts(from);
-  return memo.baseImageFacts as BaseImageFacts | undefined;
+  // null: worked out, and nothing known.
+  if (memo.baseImageFacts === undefined) memo.baseImageFacts = readBaseImageFacts(from) ?? null;
+  return (memo.baseImageFacts as BaseImageFacts | null) ?? undefined;
 }
 
 function readBaseImageFacts(from: From): BaseImageFacts | undefined {
@@ -439,8 +440,8 @@ export function healthcheckCommand(healthcheck: Instruction, model: DockerfileMo
 /** The image's name with its registry and without tag or digest, lower-cased, Docker Hub's defaults removed. */
 export function fullImageName(from: From): string | undefined {
   const memo = memoOf(from);
-  if (!('fullImageName' in memo)) memo.fullImageName = readFullImageName(from);
-  return memo.fullImageName as string | undefined;
+  if (memo.fullImageName === undefined) memo.fullImageName = readFullImageName(from) ?? null;
+  return (memo.fullImageName as string | null) ?? undefined;
 }
 
 function readFullImageName(from: From): string | undefined {
