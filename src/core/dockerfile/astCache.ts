@@ -10,22 +10,22 @@ import { memoOf } from './memo';
  * flags and once more for itself). Those repeated scans were two thirds of the parse.
  *
  * An instruction never changes after it is made (its document, range and escape character are fixed in its
- * constructor), so the scan is done once per instruction and kept on it. Callers get their own copy of the array,
+ * constructor), so the scan is done once per instruction and kept in its memo (memo.ts). Callers get their own copy of the array,
  * because the library's own `getArguments` removes the flags from the array it is given. The Argument objects are
  * shared, and one library getter changed what it was given: FROM's `getImageRange` returns the image argument's own
  * range, which `getImageNameRange` and `getRegistryRange` then move the ends of. Once the argument is kept, that
  * would move the image argument itself, so `getImageRange` returns a copy. (model-getters.test.ts compares every
  * getter with a fresh parse, called twice and in every order, on the whole differential corpus.)
  *
- * This touches only the copy of dockerfile-ast bundled with this extension and its CLI.
+ * In the extension and the CLI this touches only the copy of dockerfile-ast bundled with them. Unbundled (tests, and
+ * the transpiled out/ tree) it changes node_modules' copy, which other packages such as dockerfile-utils share: a
+ * benchmark must therefore take our linter from a bundle (see assertPeerParserUntouched in test/bench/common.ts).
  */
-const RAW_ARGUMENTS = Symbol('mlops-deploy.rawArguments');
 /** Set on a prototype once it is changed, so that loading this module twice changes nothing more. */
 const PATCHED = Symbol('mlops-deploy.patched');
 
 interface Scanning {
   getRawArguments(): Argument[];
-  [RAW_ARGUMENTS]?: Argument[];
   [PATCHED]?: true;
 }
 
@@ -34,11 +34,11 @@ const instructionPrototype = Instruction.prototype as unknown as Scanning;
 if (!Object.prototype.hasOwnProperty.call(instructionPrototype, PATCHED)) {
   const scan = instructionPrototype.getRawArguments;
   instructionPrototype.getRawArguments = function (this: Scanning): Argument[] {
-    let args = this[RAW_ARGUMENTS];
+    const memo = memoOf(this);
+    let args = memo.rawArguments as Argument[] | undefined;
     if (!args) {
       args = scan.call(this);
-      // Not enumerable: copies and comparisons of the instruction do not see it.
-      Object.defineProperty(this, RAW_ARGUMENTS, { value: args });
+      memo.rawArguments = args;
     }
     return args.slice();
   };

@@ -16,6 +16,7 @@ const MEMO = Symbol('mlops-deploy.memo');
  */
 export class Memo {
   // Instruction getters answered once (astCache.ts).
+  rawArguments: unknown = undefined;
   keyword: string | undefined = undefined;
   rawArgumentsContent: string | null | undefined = undefined;
   argumentsRange: unknown = undefined;
