@@ -17,8 +17,32 @@ ruleTests(DL3009, {
     { name: 'an install without apt-get update in the same RUN writes no lists', code: 'FROM debian:12\nRUN apt-get install -y ./vendor/custom_1.2.3_amd64.deb\n' },
     { name: 'a file inside the lists', code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*_Packages\n' },
     { name: 'hadolint parity: dist-clean with rm of the lists', code: 'FROM debian:13\nRUN apt-get update && apt-get install -y curl && apt-get dist-clean && rm -rf /var/lib/apt/lists/*\n', settings: { hadolintParity: true } },
+    // What hadolint 2.15.1 takes for removing the lists, found by running it.
+    { name: 'hadolint parity: rm -rf of a file inside the lists', code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*_Packages\n', settings: { hadolintParity: true } },
+    { name: 'hadolint parity: rm of /var/lib/apt/lists/* without -rf', code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm /var/lib/apt/lists/*\n', settings: { hadolintParity: true } },
+    {
+      name: 'hadolint parity: hadolint does not see an update behind sudo',
+      code: 'FROM debian:12\nRUN sudo apt-get update && sudo apt-get install -y curl && sudo rm -r /var/lib/apt/lists/partial\n',
+      settings: { hadolintParity: true },
+    },
   ],
   invalid: [
+    {
+      name: 'hadolint parity: rm -r of a file inside the lists is reported, as hadolint does',
+      code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -r /var/lib/apt/lists/*_Packages\n',
+      settings: { hadolintParity: true },
+      errors: [{ line: 2, column: 5, endColumn: 12, message: /lists that apt-get update writes with rm -r \/var\/lib\/apt\/lists\/\*_Packages, .*Reported because hadolint reports it \(hadolint parity is on\): hadolint counts only a plain rm given -rf/ }],
+      output: null,
+      suggestion: null,
+    },
+    {
+      name: 'hadolint parity: -Rf and a leading assignment',
+      code: 'FROM debian:12\nRUN DEBIAN_FRONTEND=noninteractive apt-get update && apt-get install -y curl && rm -Rf /var/lib/apt/lists\n',
+      settings: { hadolintParity: true },
+      errors: [{ line: 2, column: 36, endColumn: 43, message: /with rm -Rf \/var\/lib\/apt\/lists, .*Reported because hadolint reports it/ }],
+      output: null,
+      suggestion: null,
+    },
     {
       name: 'hadolint parity: apt-get dist-clean is reported, as hadolint does',
       code: 'FROM debian:13\nRUN apt-get update && apt-get install -y curl && apt-get dist-clean\n',

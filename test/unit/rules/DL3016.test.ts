@@ -17,9 +17,27 @@ ruleTests(DL3016, {
     },
     { name: 'the value of --prefix is not a package', code: 'FROM node:20-slim\nRUN npm install --prefix /app\n' },
     { name: 'a variable', code: 'FROM node:20-slim\nRUN npm install -g $TOOLS\n' },
+    {
+      // What hadolint 2.15.1 does not report, found by running it.
+      name: 'hadolint parity: variables with a version, in a path or URL, and npm i',
+      code: 'FROM node:20-slim\nRUN npm install $PKG@1 express@$VER "express@${VER}" ./$DIR https://$HOST/x.tgz\nRUN npm i $PKG && npm add $PKG\nRUN sudo npm install $PKG\n',
+      settings: { hadolintParity: true },
+    },
     { name: 'yarn is not npm', code: 'FROM node:20-slim\nRUN yarn add left-pad\n' },
   ],
   invalid: [
+    {
+      name: 'hadolint parity: packages given as variables or a command substitution, as hadolint reports them',
+      code: 'FROM node:20-slim\nRUN npm install -g $TOOLS "$TOOL" @scope/$NAME $ORG/$REPO $(cat tools.txt)\n',
+      settings: { hadolintParity: true },
+      errors: [
+        { line: 2, column: 20, endColumn: 26, message: /^npm install \$TOOLS installs what \$TOOLS holds when the image is built\. Reported because hadolint reports it \(hadolint parity is on\)/ },
+        { line: 2, column: 27, endColumn: 34, message: /^npm install \$TOOL installs/ },
+        { line: 2, column: 35, endColumn: 47, message: /^npm install @scope\/\$NAME installs/ },
+        { line: 2, column: 48, endColumn: 58, message: /^npm install \$ORG\/\$REPO installs/ },
+        { line: 2, column: 59, endColumn: 75, message: /^npm install \$\(cat tools\.txt\) installs/ },
+      ],
+    },
     {
       name: 'hadolint parity: hosted git at a commit or tag, a file: folder',
       code: 'FROM node:20-slim\nRUN npm install github:org/tool#abc123 org/lib#v2.1.0 file:../sdk\n',

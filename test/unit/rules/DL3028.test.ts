@@ -15,8 +15,24 @@ ruleTests(DL3028, {
     },
     { name: 'not gem install', code: 'FROM ruby:3.3\nRUN gem update --system 3.5.6 && bundle install\n' },
     { name: 'a variable', code: 'FROM ruby:3.3\nRUN gem install "$GEM"\n' },
+    {
+      // What hadolint 2.15.1 does not report, found by running it.
+      name: 'hadolint parity: variables with a version, or pinned by -v',
+      code: 'FROM ruby:3.3\nRUN gem install $GEM:1.0 rails:$V\nRUN gem install $GEM -v 1\nRUN gem install rails -v $V\n',
+      settings: { hadolintParity: true },
+    },
   ],
   invalid: [
+    {
+      name: 'hadolint parity: gems given as variables or a command substitution, as hadolint reports them',
+      code: 'FROM ruby:3.3\nRUN gem install $GEM "${OTHER}"\nRUN gem install $(cat gems.txt)\n',
+      settings: { hadolintParity: true },
+      errors: [
+        { line: 2, column: 17, endColumn: 21, message: /^gem install \$GEM installs what \$GEM holds when the image is built\. Reported because hadolint reports it \(hadolint parity is on\)/ },
+        { line: 2, column: 22, endColumn: 32, message: /^gem install \$\{OTHER\} installs/ },
+        { line: 3, column: 17, endColumn: 32, message: /^gem install \$\(cat gems\.txt\) installs/ },
+      ],
+    },
     {
       name: 'hadolint parity: an attached -v value',
       code: 'FROM ruby:3.3\nRUN gem install nokogiri -v1.2 -N rails\n',

@@ -31,11 +31,14 @@ export const DL3009 = atEnd(
         const update = commands.find(isUpdate);
         if (!update) continue;
         if (commands.some(removesLists)) {
-          // hadolint counts only rm of the lists: apt-get dist-clean alone is reported under parity, without a fix.
-          if (context.settings.hadolintParity === true && !commands.some((c) => isCall(c, 'rm') && removesLists(c))) {
+          // hadolint takes other things for removing the lists (parity is reported without a fix); it does not see
+          // an update behind a wrapper (`sudo apt-get update`) at all.
+          if (context.settings.hadolintParity === true && hadolintSees(update) && !commands.some(hadolintCleans)) {
+            const remover = commands.find(removesLists)!;
+            const how = isCall(remover, 'rm') ? `with ${remover.command.allWords.map((w) => w.value).join(' ')}` : 'with apt-get dist-clean (apt 2.7 and later)';
             context.report({
               range: rangeOf(update, update.command.words[0]),
-              message: `This RUN removes the package lists that ${update.program} update writes with apt-get dist-clean (apt 2.7 and later), so they do not stay in the layer. Reported because hadolint reports it (hadolint parity is on): hadolint counts only rm -rf /var/lib/apt/lists/*.`,
+              message: `This RUN removes the package lists that ${update.program} update writes ${how}, so they do not stay in the layer. Reported because hadolint reports it (hadolint parity is on): hadolint counts only a plain rm given -rf (whatever it removes) or /var/lib/apt/lists/*.`,
             });
           }
           continue;
@@ -74,6 +77,29 @@ function isInstall(command: RunCommand): boolean {
  * `rm -r /var/lib/apt/lists`, `rm -rf /var/lib/apt/lists/*_Packages`), or `apt-get dist-clean` (apt 2.7 and
  * later), which removes them too.
  */
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+
+/**
+ * The command's name as hadolint reads it: the first word after any `VAR=value`. It does not look behind `sudo`,
+ * `env` or a path (`/usr/bin/apt-get`).
+ */
+function hadolintName(command: RunCommand): string | undefined {
+  return command.command.allWords.find((w) => !ASSIGNMENT.test(w.value))?.value;
+}
+
+function hadolintSees(command: RunCommand): boolean {
+  return hadolintName(command) === command.program;
+}
+
+/**
+ * What hadolint 2.15.1 takes for removing the lists, found by running it: an `rm` that it sees (after `VAR=value`,
+ * not behind `sudo` or `env`, not `/bin/rm`) with the word `-rf`, whatever it removes (`rm -rf /tmp/x` counts;
+ * `-fr`, `-Rf`, `-rfv` and `-r -f` do not), or with the word `/var/lib/apt/lists/*`.
+ */
+function hadolintCleans(command: RunCommand): boolean {
+  return hadolintName(command) === 'rm' && command.command.allWords.some((w) => w.value === '-rf' || w.value === `${LISTS}/*`);
+}
+
 function removesLists(command: RunCommand): boolean {
   if (isCall(command, APT, ['dist-clean', 'distclean'], APT_GET_OPTIONS_WITH_VALUE)) return true;
   if (!isCall(command, 'rm')) return false;

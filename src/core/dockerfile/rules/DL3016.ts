@@ -1,4 +1,4 @@
-import { commandsInAnyShell, isCall, rangeOf, subcommandOperands } from '../commands';
+import { commandsInAnyShell, isCall, rangeOf, subcommand, subcommandOperands, type RunCommand } from '../commands';
 import { hasExpansion } from '../instructions';
 import { perInstruction } from '../rule';
 
@@ -28,6 +28,18 @@ function versionOf(spec: string): string | undefined {
   return at < 0 ? undefined : spec.slice(at + 1);
 }
 
+/**
+ * Whether hadolint reports a package given with a variable or a command substitution, found by running it: it
+ * reads the text as written, only in `npm install` (not `npm i` or `npm add`) that it sees as such (not behind
+ * `sudo`), and reports it unless the text has an `@version`, is a path or URL (`./$DIR`, `https://$HOST/x.tgz`) or a
+ * git URL with a `#commit-ish`: `$TOOLS`, `"$TOOLS"`, `$(cat tools.txt)`, `@scope/$NAME` and `$ORG/$REPO` are reported.
+ */
+function hadolintReportsUnknown(command: RunCommand, value: string): boolean {
+  if (command.command.allWords[0]?.value !== 'npm' || subcommand(command.command, NPM_OPTIONS_WITH_VALUE)?.value !== 'install') return false;
+  if (isPathOrUrl(value) || versionOf(value) !== undefined) return false;
+  return !(/^(git|git\+[a-z]+):/i.test(value) && /#./.test(value));
+}
+
 /** hadolint DL3016. */
 export const DL3016 = perInstruction(
   {
@@ -44,8 +56,17 @@ export const DL3016 = perInstruction(
       // `npm install` alone installs package.json's dependencies, pinned by package-lock.json.
       for (const word of subcommandOperands(command.command, NPM_OPTIONS_WITH_VALUE)) {
         const value = word.value;
-        if (value === '' || hasExpansion(value)) continue;
+        if (value === '') continue;
         const parity = context.settings.hadolintParity === true;
+        if (hasExpansion(value)) {
+          if (parity && hadolintReportsUnknown(command, value)) {
+            context.report({
+              range: rangeOf(command, word),
+              message: `npm install ${value} installs what ${value} holds when the image is built. Reported because hadolint reports it (hadolint parity is on): this linter does not, because the value (which may be name@version) is unknown here.`,
+            });
+          }
+          continue;
+        }
         if (isPathOrUrl(value)) {
           // hadolint reports a `file:` folder (not a `file:` tarball, nor a plain path such as `../sdk`).
           if (parity && /^file:/i.test(value) && !/\.(tgz|tar\.gz|tar)$/i.test(value)) {

@@ -39,7 +39,17 @@ export const DL3028 = perInstruction(
         const value = gem.value;
         // `rails:7.1.3` is pinned; a local `.gem` file or a path carries its version; a variable is unknown.
         const local = /\.gem$/i.test(value) || value.includes('/');
-        if (value.includes(':') || hasExpansion(value)) continue;
+        if (value.includes(':')) continue;
+        if (hasExpansion(value)) {
+          // hadolint reads the text as written: `$GEM` has no `:version`, so it reports it.
+          if (parity && hadolintReports(command, gem)) {
+            context.report({
+              range: rangeOf(command, gem),
+              message: `gem install ${value} installs what ${value} holds when the image is built. Reported because hadolint reports it (hadolint parity is on): this linter does not, because the value (which may be name:version) is unknown here.`,
+            });
+          }
+          continue;
+        }
         if (!pinnedByFlag && !local) {
           context.report({
             range: rangeOf(command, gem),
