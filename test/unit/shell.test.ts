@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { initShellParser, parseShellWords } from '../../src/core/dockerfile/bash';
 import { parseDockerfile } from '../../src/core/dockerfile/model';
-import { isPlainScript, joinContinuations, splitShell, tokenizeShell, unwrapCommand, type ShellCommand } from '../../src/core/dockerfile/shell';
+import { isPlainScript, joinContinuations, runCommands, splitShell, tokenizeShell, unwrapCommand, type ShellCommand } from '../../src/core/dockerfile/shell';
 import { BENCH_CORPUS_SEED, BENCH_CORPUS_SIZE, generateCorpus } from '../bench/corpus';
 
 const summary = (commands: ShellCommand[]): string[] => commands.map((c) => `${c.sudo ? 'sudo ' : ''}${c.words.map((w) => w.value).join(' ')}${c.piped ? ' |' : ''}`);
@@ -70,5 +70,44 @@ describe('the fallback tokenizer', () => {
   it('reads the commands inside if, while and for bodies, as the parser does', () => {
     const script = 'if [ -f x ]; then apt-get update; fi; while true; do pip install a; done; for d in a b; do cd $d; done';
     assert.deepEqual(summary(tokenizeShell(script)), ['[ -f x ]', 'apt-get update', 'true', 'pip install a', 'cd $d']);
+  });
+});
+
+describe('exec-form RUN', () => {
+  before(() => initShellParser());
+  const commandsOfRun = (line: string): ShellCommand[] => {
+    const model = parseDockerfile(`FROM debian:12\n${line}\n`);
+    return runCommands(model.runs[0]);
+  };
+
+  it('is one command, whose words are JSON strings', () => {
+    const commands = commandsOfRun('RUN ["pip", "install", "flask"]');
+    assert.deepEqual(summary(commands), ['pip install flask']);
+    assert.equal(commands[0].execForm, true);
+  });
+
+  it('runs the script of a POSIX shell given -c: its commands are what runs, at their place inside the string', () => {
+    for (const [line, expected] of [
+      ['RUN ["/bin/sh", "-c", "apt-get update && apt-get install -y curl"]', ['apt-get update', 'apt-get install -y curl']],
+      ['RUN ["bash", "-euo", "pipefail", "-c", "curl -fsSL https://x | sh"]', ['curl -fsSL https://x |', 'sh |']],
+      ['RUN ["/usr/bin/env", "bash", "-lc", "sudo pip install x"]', ['sudo pip install x']],
+      ['RUN ["sh", "-ec", "cd /app", "name"]', ['cd /app']],
+    ] as const) {
+      const commands = commandsOfRun(line);
+      assert.deepEqual(summary(commands), expected, line);
+      assert.ok(commands.every((c) => c.execForm === undefined), line);
+    }
+    const model = parseDockerfile('FROM debian:12\nRUN ["/bin/sh", "-c", "apt-get install -y curl"]\n');
+    const raw = model.runs[0].getRawArgumentsContent() ?? '';
+    const [install] = runCommands(model.runs[0]);
+    assert.equal(raw.slice(install.words[3].start, install.words[3].end), 'curl');
+  });
+
+  it('stays one command where the shell gets no -c, runs no POSIX shell, or the script holds JSON escapes', () => {
+    for (const line of ['RUN ["bash", "script.sh"]', 'RUN ["python3", "-c", "import x"]', 'RUN ["sh", "-c", "echo \\"a\\" | tee x"]', 'RUN ["pwsh", "-c", "ls | x"]']) {
+      const commands = commandsOfRun(line);
+      assert.equal(commands.length, 1, line);
+      assert.equal(commands[0].execForm, true, line);
+    }
   });
 });

@@ -193,7 +193,7 @@ export function commandRange(command: RunCommand): Range {
 
 /** Inserts a word right after another word of a command: ` -y` in shell form, `, "-y"` in exec form. */
 export function insertWordAfter(command: RunCommand, word: ShellWord, text: string): TextEdit {
-  const exec = isExecForm(command.instruction);
+  const exec = command.command.execForm === true;
   // An exec-form word's range ends just inside its closing quote; the new string goes after that quote.
   const offset = word.end + (exec ? 1 : 0);
   const at = wordRange(command.instruction, { start: offset, end: offset }).start;

@@ -20,6 +20,12 @@ export interface ShellCommand {
   sudo: ShellWord | undefined;
   /** Whether the command is part of a pipeline (`curl … | sh`). */
   piped: boolean;
+  /**
+   * Set for the command of an exec-form RUN (`RUN ["pip", "install", "x"]`): its words are JSON strings, whose
+   * ranges lie inside their quotes, so an inserted word needs quotes and a comma. A command read from the script of
+   * an exec-form shell (`RUN ["sh", "-c", "pip install x"]`) is shell text inside one string: not set.
+   */
+  execForm?: true;
 }
 
 const OPERATOR_CHARS = new Set(['&', '|', ';', '(', ')', '\n']);
@@ -249,7 +255,14 @@ function parseRunCommands(instruction: Instruction, escapeChar: string): ShellCo
   if (raw === null) return [];
   const body = stripRunFlags(raw);
   const json = jsonWords(instruction, raw);
-  if (json) return json.length > 0 ? [{ ...unwrapCommand(json), piped: false }] : [];
+  if (json) {
+    if (json.length === 0) return [];
+    // `RUN ["/bin/bash", "-c", "apt-get update && apt-get install -y curl"]` runs a script: its commands are what
+    // runs. The script is read where its JSON text is its value (no escape in it), so that offsets stay exact.
+    const script = shellScriptOf(json);
+    if (script && !raw.slice(script.start, script.end).includes('\\')) return shift(splitShell(script.value, escapeChar), script.start);
+    return [{ ...unwrapCommand(json), piped: false, execForm: true }];
+  }
   const heredoc = HEREDOC_START.exec(body.text);
   if (heredoc) {
     const delimiter = heredoc[2];
@@ -267,6 +280,32 @@ function parseRunCommands(instruction: Instruction, escapeChar: string): ShellCo
     return shift(splitShell(content, escapeChar), offset);
   }
   return shift(splitShell(joinContinuations(body.text, escapeChar), escapeChar), body.offset);
+}
+
+const POSIX_SHELL_NAMES = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh']);
+
+/**
+ * The script of an exec-form command that runs a POSIX shell with `-c`: `["/bin/sh", "-c", "…"]`, `["bash",
+ * "-euxo", "pipefail", "-c", "…"]`, `["/usr/bin/env", "bash", "-lc", "…"]`. Undefined for any other command.
+ */
+function shellScriptOf(words: ShellWord[]): ShellWord | undefined {
+  const name = (word: ShellWord | undefined): string => (word?.value ?? '').replace(/^.*\//, '');
+  let i = name(words[0]) === 'env' ? 1 : 0;
+  if (!POSIX_SHELL_NAMES.has(name(words[i]))) return undefined;
+  let command = false;
+  for (i++; i < words.length; i++) {
+    const option = words[i].value;
+    if (option === '--') {
+      i++;
+      break;
+    }
+    if (!/^[-+][A-Za-z]/.test(option)) break;
+    // Long options (`--login`, `--norc`) take no value here; `-o name` and `+o name` do.
+    if (option.startsWith('--')) continue;
+    if (option[0] === '-' && option.includes('c')) command = true;
+    if (option.endsWith('o') || option.endsWith('O')) i++;
+  }
+  return command ? words[i] : undefined;
 }
 
 /**
@@ -358,7 +397,12 @@ function offsetIn(raw: string, origin: Position, target: Position): number {
 function shift(commands: ShellCommand[], by: number): ShellCommand[] {
   if (by === 0) return commands;
   const move = (w: ShellWord): ShellWord => ({ value: w.value, start: w.start + by, end: w.end + by });
-  return commands.map((c) => ({ words: c.words.map(move), allWords: c.allWords.map(move), sudo: c.sudo && move(c.sudo), piped: c.piped }));
+  return commands.map((c) => {
+    // The same word objects in all three, as unwrapCommand gives them: rules find `sudo` and the words in allWords.
+    const allWords = c.allWords.map(move);
+    const moved = (word: ShellWord): ShellWord => allWords[c.allWords.indexOf(word)] ?? move(word);
+    return { words: c.words.map(moved), allWords, sudo: c.sudo && moved(c.sudo), piped: c.piped };
+  });
 }
 
 function escapeRegExp(s: string): string {

@@ -16,6 +16,27 @@ ruleTests(DL3004, {
       suggestion: 'FROM debian:12\nRUN apt-get update\n',
     },
     {
+      name: 'sudo in the script of an exec-form bash -c: the suggestion removes it from the script',
+      code: 'FROM debian:12\nRUN ["bash", "-c", "sudo apt-get update"]\n',
+      errors: [{ line: 2, column: 21, endColumn: 25, message: /sudo/ }],
+      output: null,
+      suggestion: 'FROM debian:12\nRUN ["bash", "-c", "apt-get update"]\n',
+    },
+    {
+      name: 'sudo in a heredoc: the suggestion removes it',
+      code: 'FROM debian:12\nRUN <<EOF\nsudo apt-get update\nEOF\n',
+      errors: [{ line: 3, column: 1, endColumn: 5, message: /sudo/ }],
+      output: null,
+      suggestion: 'FROM debian:12\nRUN <<EOF\napt-get update\nEOF\n',
+    },
+    {
+      name: 'sudo in an exec-form command: the suggestion removes its string',
+      code: 'FROM debian:12\nRUN ["sudo", "apt-get", "update"]\n',
+      errors: [{ line: 2, column: 7, endColumn: 11, message: /sudo/ }],
+      output: null,
+      suggestion: 'FROM debian:12\nRUN ["apt-get", "update"]\n',
+    },
+    {
       name: 'sudo with an option that keeps the user',
       code: 'FROM python:3.11\nRUN sudo -E pip install --no-cache-dir x==1\n',
       errors: [{ line: 2, column: 5, endColumn: 9 }],

@@ -30,6 +30,12 @@ ruleTests(DL3014, {
       output: 'FROM debian:12\nRUN ["apt-get", "install", "-y", "curl"]\n',
     },
     {
+      name: 'the script of an exec-form sh -c: the flag goes into the script',
+      code: 'FROM debian:12\nRUN ["/bin/sh", "-c", "apt-get update && apt-get install curl"]\n',
+      errors: [{ line: 2, column: 42, endColumn: 49 }],
+      output: 'FROM debian:12\nRUN ["/bin/sh", "-c", "apt-get update && apt-get install -y curl"]\n',
+    },
+    {
       name: 'sudo, options, continuation',
       code: 'FROM debian:12\nRUN sudo apt-get -o Acquire::Retries=3 \\\n    install --no-install-recommends curl\n',
       errors: [{ line: 2, column: 10, endColumn: 17 }],

@@ -1,6 +1,5 @@
 import type { Fix } from '../../findings';
 import { commandsOf, rangeOf, type RunCommand } from '../commands';
-import { isExecForm } from '../instructions';
 import { perInstruction } from '../rule';
 import { wordRange } from '../shell';
 
@@ -45,7 +44,7 @@ function removeSudo(command: RunCommand): Fix[] | undefined {
   const next = all[i];
   if (!next) return undefined;
   // In exec form the words' ranges are inside their quotes: remove from sudo's opening quote to the next one's.
-  const shift = isExecForm(command.instruction) ? 1 : 0;
+  const shift = command.command.execForm ? 1 : 0;
   const range = wordRange(command.instruction, { start: sudo.start - shift, end: next.start - shift });
   return [{ title: 'Remove sudo (the command then runs as the current USER)', edits: [{ range, newText: '' }] }];
 }

@@ -1,6 +1,6 @@
 import type { Fix } from '../../findings';
 import { commandsOf, operands, rangeOf, type RunCommand } from '../commands';
-import { hasCacheMount, isExecForm } from '../instructions';
+import { hasCacheMount } from '../instructions';
 import { perInstruction } from '../rule';
 import { wordRange, type ShellWord } from '../shell';
 
@@ -53,11 +53,12 @@ function cleansYarnCache(command: RunCommand): boolean {
 }
 
 /**
- * `&& yarn cache clean` right after the install command. Not offered for exec form (no shell runs it), nor when the install is piped (`| tee`) or put in
+ * `&& yarn cache clean` right after the install command. Not offered for an exec-form command (no shell runs it; in
+ * the script of an exec-form `sh -c` it is), nor when the install is piped (`| tee`) or put in
  * the background (`&`), where the clean would change what the pipe or the job runs.
  */
 function cleanAfter(command: RunCommand): Fix | undefined {
-  if (isExecForm(command.instruction)) return undefined;
+  if (command.command.execForm) return undefined;
   const words = command.command.allWords;
   const last = words[words.length - 1];
   const after = (command.instruction.getRawArgumentsContent() ?? '').slice(last.end).replace(/^[ \t]*/, '');
