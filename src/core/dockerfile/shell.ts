@@ -259,7 +259,7 @@ function parseRunCommands(instruction: Instruction, escapeChar: string): ShellCo
     if (json.length === 0) return [];
     // `RUN ["/bin/bash", "-c", "apt-get update && apt-get install -y curl"]` runs a script: its commands are what
     // runs. The script is read where its JSON text is its value (no escape in it), so that offsets stay exact.
-    const script = shellScriptOf(json);
+    const script = json[shellScriptIndex(json)];
     if (script && !raw.slice(script.start, script.end).includes('\\')) return shift(splitShell(script.value, escapeChar), script.start);
     return [{ ...unwrapCommand(json), piped: false, execForm: true }];
   }
@@ -285,13 +285,13 @@ function parseRunCommands(instruction: Instruction, escapeChar: string): ShellCo
 const POSIX_SHELL_NAMES = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh']);
 
 /**
- * The script of an exec-form command that runs a POSIX shell with `-c`: `["/bin/sh", "-c", "…"]`, `["bash",
- * "-euxo", "pipefail", "-c", "…"]`, `["/usr/bin/env", "bash", "-lc", "…"]`. Undefined for any other command.
+ * Where the script is in an exec-form command that runs a POSIX shell with `-c`: `["/bin/sh", "-c", "…"]`, `["bash",
+ * "-euxo", "pipefail", "-c", "…"]`, `["/usr/bin/env", "bash", "-lc", "…"]`; -1 for any other command.
  */
-function shellScriptOf(words: ShellWord[]): ShellWord | undefined {
+function shellScriptIndex(words: readonly ShellWord[]): number {
   const name = (word: ShellWord | undefined): string => (word?.value ?? '').replace(/^.*\//, '');
   let i = name(words[0]) === 'env' ? 1 : 0;
-  if (!POSIX_SHELL_NAMES.has(name(words[i]))) return undefined;
+  if (!POSIX_SHELL_NAMES.has(name(words[i]))) return -1;
   let command = false;
   for (i++; i < words.length; i++) {
     const option = words[i].value;
@@ -305,7 +305,17 @@ function shellScriptOf(words: ShellWord[]): ShellWord | undefined {
     if (option[0] === '-' && option.includes('c')) command = true;
     if (option.endsWith('o') || option.endsWith('O')) i++;
   }
-  return command ? words[i] : undefined;
+  return command && i < words.length ? i : -1;
+}
+
+/**
+ * The shell and the script of an exec-form RUN that runs a POSIX shell with `-c` (see shellScriptIndex): `shell`
+ * holds the words before the script (`/bin/bash`, `-o`, `pipefail`, `-c`), with their offsets.
+ */
+export function execShellScript(instruction: Instruction): { shell: ShellWord[]; script: ShellWord } | undefined {
+  const json = jsonWords(instruction);
+  const index = json ? shellScriptIndex(json) : -1;
+  return json && index >= 0 ? { shell: json.slice(0, index), script: json[index] } : undefined;
 }
 
 /**

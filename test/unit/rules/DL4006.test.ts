@@ -17,7 +17,9 @@ ruleTests(DL4006, {
     { name: 'set -o pipefail under a SHELL that is bash', code: 'FROM debian:12-slim\nSHELL ["/bin/bash", "-c"]\nRUN set -o pipefail && curl -fsSL https://example.com/x | sh\n' },
     { name: 'a heredoc run by bash that begins with set -o pipefail', code: '# syntax=docker/dockerfile:1\nFROM debian:12-slim\nRUN <<EOF bash\nset -eo pipefail\ncurl -fsSL https://example.com/x | sh\nEOF\n' },
     { name: 'a heredoc run by /bin/sh on Alpine that begins with set -o pipefail', code: '# syntax=docker/dockerfile:1\nFROM alpine:3.20\nRUN <<EOF\nset -eo pipefail\nwget -qO- https://example.com/x | sh\nEOF\n' },
-    { name: 'exec form', code: 'FROM debian:12-slim\nRUN ["sh", "-c", "curl -fsSL https://example.com/x | sh"]\n' },
+    { name: 'exec form that runs no shell', code: 'FROM debian:12-slim\nRUN ["echo", "a|b"]\n' },
+    { name: 'exec form running bash with -o pipefail', code: 'FROM debian:12-slim\nRUN ["/bin/bash", "-euo", "pipefail", "-c", "curl -fsSL https://example.com/x | sh"]\n' },
+    { name: 'exec form running sh on Alpine, whose script sets pipefail', code: 'FROM alpine:3.20\nRUN ["/bin/sh", "-c", "set -o pipefail && wget -qO- https://example.com/x | sh"]\n' },
     { name: 'no pipe: ||, a quoted |, an escaped |', code: 'FROM debian:12-slim\nRUN test -f a || echo "a|b" && grep x\\|y file\n' },
     { name: 'a | in a comment inside the RUN', code: 'FROM debian:12-slim\nRUN echo a \\\n# not a | pipe\n && echo b\n' },
     { name: 'the SHELL of the stage this one builds on', code: `FROM debian:12-slim AS base\n${BASH}\nFROM base\nRUN a | b\n` },
@@ -26,6 +28,27 @@ ruleTests(DL4006, {
     { name: 'a heredoc run by python', code: '# syntax=docker/dockerfile:1\nFROM python:3.11-slim\nRUN <<EOF python3\nprint(1 | 2)\nEOF\n' },
   ],
   invalid: [
+    {
+      name: 'exec form running sh with a pipe: SHELL does not apply, the suggestion runs the script with bash and pipefail',
+      code: 'FROM debian:12-slim\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN ["sh", "-c", "curl -fsSL https://example.com/x | sh"]\n',
+      errors: [{ line: 3, column: 52, endColumn: 53, message: /^This exec-form RUN runs its script with \/bin\/sh and no pipefail.*SHELL does not apply to exec form/ }],
+      output: null,
+      suggestion: 'FROM debian:12-slim\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN ["/bin/bash", "-o", "pipefail", "-c", "curl -fsSL https://example.com/x | sh"]\n',
+    },
+    {
+      name: 'exec form running sh -o pipefail where sh is dash',
+      code: 'FROM debian:12-slim\nRUN ["/usr/bin/env", "sh", "-o", "pipefail", "-c", "curl -fsSL https://example.com/x | sh"]\n',
+      errors: [{ line: 2, column: 86, endColumn: 87, message: /sets pipefail, but \/bin\/sh on this image is dash/ }],
+      output: null,
+      suggestion: 'FROM debian:12-slim\nRUN ["/bin/bash", "-o", "pipefail", "-c", "curl -fsSL https://example.com/x | sh"]\n',
+    },
+    {
+      name: 'hadolint parity: exec form whose shell sets pipefail is reported, as hadolint does',
+      code: 'FROM debian:12-slim\nRUN ["bash", "-o", "pipefail", "-c", "a | b"]\n',
+      settings: { hadolintParity: true },
+      errors: [{ line: 2, column: 41, endColumn: 42, message: /^This exec-form RUN runs its script with bash -o pipefail -c, which sets pipefail\. Reported because hadolint reports it \(hadolint parity is on\)/ }],
+      suggestion: null,
+    },
     {
       name: 'hadolint parity: a SHELL with pipefail hadolint does not accept (/usr/bin/bash)',
       code: 'FROM debian:12-slim\nSHELL ["/usr/bin/bash", "-o", "pipefail", "-c"]\nRUN a | b\n',

@@ -1,17 +1,19 @@
+import type { Instruction } from 'dockerfile-ast';
 import type { Fix } from '../../findings';
 import { commandsOf, pipeOffsets, setsPipefail, type RunCommand } from '../commands';
 import { insertBefore } from '../edits';
 import { isExecForm, shellWords } from '../instructions';
 import { rootImage, stageNamed, type DockerfileModel, type Stage } from '../model';
-import { atEnd } from '../rule';
-import { heredocInterpreter, wordRange } from '../shell';
+import { atEnd, type DockerfileRuleContext } from '../rule';
+import { execShellScript, heredocInterpreter, wordRange } from '../shell';
 
 /** The SHELL in force: its words, or undefined for Docker's default `/bin/sh -c`. */
 type ShellSetting = string[] | undefined;
 
 /**
  * hadolint DL4006: a RUN with a pipe runs under a shell with pipefail. Without it `curl … | tar x` succeeds when
- * curl fails, and the build goes on with a broken layer. Not reported for exec-form RUN (no shell), when the SHELL
+ * curl fails, and the build goes on with a broken layer. An exec-form RUN runs no shell, unless it runs one itself
+ * (`["/bin/sh", "-c", "…"]`, see execFormShell). Not reported when the SHELL
  * in force sets `-o pipefail` (in any spelling: `-eo pipefail`, `-euxo pipefail`), under a non-POSIX SHELL, or when
  * the script sets it with `set -o pipefail` before its first pipe and the shell running the script has the option.
  * A stage inherits the SHELL of the stage it builds on.
@@ -50,7 +52,11 @@ export const DL4006 = atEnd(
           ownShell = shellWords(instruction) ?? ownShell;
           continue;
         }
-        if (instruction.getKeyword() !== 'RUN' || isExecForm(instruction)) continue;
+        if (instruction.getKeyword() !== 'RUN') continue;
+        if (isExecForm(instruction)) {
+          execFormShell(model, stage, instruction, parity && !hadolintSilenced(ownShell), context);
+          continue;
+        }
         if (shell && (!isPosix(shell) || setsPipefail(shell))) {
           if (parity && !hadolintSilenced(ownShell)) {
             const pipe = pipeOffsets(instruction, commandsOf(model, instruction))[0];
@@ -92,6 +98,53 @@ export const DL4006 = atEnd(
     }
   },
 );
+
+/**
+ * An exec-form RUN that runs a shell script (`RUN ["/bin/sh", "-c", "curl … | tar x"]`): SHELL does not apply to it,
+ * its own shell does, with the options given before `-c` or a `set -o pipefail` in the script, where that shell
+ * has the option. The suggestion runs the script with bash (ash on Alpine) and pipefail instead. hadolint reports
+ * every exec-form RUN with a pipe unless the stage sets a SHELL with pipefail (`parityReports`).
+ */
+function execFormShell(model: DockerfileModel, stage: Stage, instruction: Instruction, parityReports: boolean, context: DockerfileRuleContext): void {
+  const exec = execShellScript(instruction);
+  if (!exec) return;
+  const commands = commandsOf(model, instruction);
+  const pipe = pipeOffsets(instruction, commands)[0];
+  if (pipe === undefined) return;
+  const shellWordsGiven = exec.shell.map((w) => w.value);
+  const program = shellWordsGiven[programOf(shellWordsGiven[0] ?? '') === 'env' ? 1 : 0] ?? '/bin/sh';
+  const image = rootImage(model, stage);
+  const byOption = setsPipefail(shellWordsGiven);
+  const setsItself = byOption || setsPipefailBefore(commands, pipe);
+  const hasPipefail = setsItself ? shellHasPipefail(program, image) : undefined;
+  const range = wordRange(instruction, { start: pipe, end: pipe + 1 });
+  if (hasPipefail) {
+    if (parityReports) {
+      context.report({
+        range,
+        message: `This exec-form RUN runs its script with ${shellWordsGiven.join(' ')}, which ${byOption ? 'sets' : 'has'} pipefail${byOption ? '' : ' and the script sets it'}. Reported because hadolint reports it (hadolint parity is on): hadolint reports a pipe in every exec-form RUN unless the stage sets a SHELL with -o pipefail, which exec form does not use.`,
+      });
+    }
+    return;
+  }
+  const alpine = /(^|[/:@-])alpine/.test(image ?? '');
+  const replacement = alpine ? ['/bin/ash', '-eo', 'pipefail', '-c'] : ['/bin/bash', '-o', 'pipefail', '-c'];
+  const first = exec.shell[0];
+  const last = exec.shell[exec.shell.length - 1];
+  // The strings' ranges lie inside their quotes: replace from the first one's opening quote to the last one's closing quote.
+  const fix: Fix = {
+    title: `Run the script with ${replacement.join(' ')}`,
+    edits: [{ range: wordRange(instruction, { start: first.start - 1, end: last.end + 1 }), newText: replacement.map((w) => JSON.stringify(w)).join(', ') }],
+  };
+  const runner = `${programOf(program) === 'sh' ? '/bin/sh' : program}`;
+  context.report({
+    range,
+    message: setsItself
+      ? `This exec-form RUN sets pipefail, but ${withoutPipefail(programOf(program), hasPipefail)}, which has no pipefail: the build stops with "Illegal option -o pipefail". Run the script with ${replacement.join(' ')} instead (SHELL does not apply to exec form).`
+      : `This exec-form RUN runs its script with ${runner} and no pipefail, so the pipe's status is that of its last command and a failed download or build step goes unnoticed. SHELL does not apply to exec form: run the script with ${replacement.join(' ')}.`,
+    suggestions: [fix],
+  });
+}
 
 /** The SHELL programs whose -o pipefail hadolint accepts, and those it takes for non-POSIX shells (exact spellings). */
 const HADOLINT_PIPEFAIL_SHELLS = new Set(['bash', '/bin/bash', 'zsh', '/bin/zsh', 'ash', '/bin/ash']);
