@@ -19,6 +19,11 @@ ruleTests(DL3016, {
     { name: 'a variable', code: 'FROM node:20-slim\nRUN npm install -g $TOOLS\n' },
     {
       // What hadolint 2.15.1 does not report, found by running it.
+      name: 'hadolint parity: option values hadolint does not take for packages',
+      code: 'FROM node:20-slim\nRUN npm install --omit=dev --prefix /app --loglevel warn --registry https://r.example.com express@4.18.2\n',
+      settings: { hadolintParity: true },
+    },
+    {
       name: 'hadolint parity: variables with a version, in a path or URL, and npm i',
       code: 'FROM node:20-slim\nRUN npm install $PKG@1 express@$VER "express@${VER}" ./$DIR https://$HOST/x.tgz\nRUN npm i $PKG && npm add $PKG\nRUN sudo npm install $PKG\n',
       settings: { hadolintParity: true },
@@ -26,6 +31,16 @@ ruleTests(DL3016, {
     { name: 'yarn is not npm', code: 'FROM node:20-slim\nRUN yarn add left-pad\n' },
   ],
   invalid: [
+    {
+      name: 'hadolint parity: option values hadolint takes for packages',
+      code: 'FROM node:20-slim\nRUN npm install --omit dev --prefix app -w pkg\n',
+      settings: { hadolintParity: true },
+      errors: [
+        { line: 2, column: 24, endColumn: 27, message: /^dev is the value of --omit, not a package\. Reported because hadolint reports it \(hadolint parity is on\)/ },
+        { line: 2, column: 37, endColumn: 40, message: /^app is the value of --prefix/ },
+        { line: 2, column: 44, endColumn: 47, message: /^pkg is the value of -w/ },
+      ],
+    },
     {
       name: 'hadolint parity: packages given as variables or a command substitution, as hadolint reports them',
       code: 'FROM node:20-slim\nRUN npm install -g $TOOLS "$TOOL" @scope/$NAME $ORG/$REPO $(cat tools.txt)\n',

@@ -1,6 +1,6 @@
-import { commandsInAnyShell, isCall, rangeOf, subcommand, subcommandOperands, type RunCommand } from '../commands';
+import { argumentsOf, commandsInAnyShell, isCall, rangeOf, subcommand, subcommandOperands, type RunCommand } from '../commands';
 import { hasExpansion } from '../instructions';
-import { perInstruction } from '../rule';
+import { perInstruction, type DockerfileRuleContext } from '../rule';
 
 /** npm's names for install (it accepts abbreviations and common misspellings of it). */
 const INSTALL = ['install', 'i', 'in', 'ins', 'inst', 'insta', 'instal', 'isnt', 'isnta', 'isntal', 'isntall', 'add'];
@@ -36,6 +36,34 @@ function versionOf(spec: string): string | undefined {
  */
 function hadolintReportsUnknown(command: RunCommand, value: string): boolean {
   if (command.command.allWords[0]?.value !== 'npm' || subcommand(command.command, NPM_OPTIONS_WITH_VALUE)?.value !== 'install') return false;
+  return hadolintTakesForUnpinned(value);
+}
+
+/** The npm options hadolint knows to take a value, found by running it; it takes the others' values for packages. */
+const HADOLINT_NPM_OPTIONS_WITH_VALUE = ['registry', 'loglevel'];
+
+/**
+ * Under parity: the value of an option such as `--omit dev` or `--prefix app`, which hadolint reads as a package
+ * without a version (not a path or URL such as `--prefix /app`, nor `--omit=dev`).
+ */
+function reportOptionValuesTakenForPackages(command: RunCommand, context: DockerfileRuleContext): void {
+  if (command.command.allWords[0]?.value !== 'npm' || subcommand(command.command, NPM_OPTIONS_WITH_VALUE)?.value !== 'install') return;
+  const args = argumentsOf(command.command);
+  for (let i = 0; i + 1 < args.length; i++) {
+    const option = /^--?([A-Za-z][\w-]*)$/.exec(args[i].value)?.[1];
+    if (!option || !NPM_OPTIONS_WITH_VALUE.includes(option) || HADOLINT_NPM_OPTIONS_WITH_VALUE.includes(option)) continue;
+    const value = args[i + 1];
+    i++;
+    if (!hadolintTakesForUnpinned(value.value)) continue;
+    context.report({
+      range: rangeOf(command, value),
+      message: `${value.value} is the value of ${args[i - 1].value}, not a package. Reported because hadolint reports it (hadolint parity is on): hadolint takes the value of ${args[i - 1].value} for a package without a version.`,
+    });
+  }
+}
+
+/** Whether hadolint, reading a word as written, takes it for a package without a version. */
+function hadolintTakesForUnpinned(value: string): boolean {
   if (isPathOrUrl(value) || versionOf(value) !== undefined) return false;
   return !(/^(git|git\+[a-z]+):/i.test(value) && /#./.test(value));
 }
@@ -53,6 +81,7 @@ export const DL3016 = perInstruction(
     // pip and npm run on Windows too, so RUNs in PowerShell or cmd are read as well.
     for (const command of commandsInAnyShell(context.model, instruction)) {
       if (!isCall(command, 'npm', INSTALL, NPM_OPTIONS_WITH_VALUE)) continue;
+      if (context.settings.hadolintParity === true) reportOptionValuesTakenForPackages(command, context);
       // `npm install` alone installs package.json's dependencies, pinned by package-lock.json.
       for (const word of subcommandOperands(command.command, NPM_OPTIONS_WITH_VALUE)) {
         const value = word.value;
