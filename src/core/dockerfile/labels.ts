@@ -68,9 +68,22 @@ export function labelValueRange(entry: LabelEntry): Range {
   return range;
 }
 
+/** Where hadolint's check of a typed value is stricter than ours, for hadolint parity. */
+export interface HadolintFormat {
+  accepts(value: string): boolean;
+  /** What hadolint accepts, for the message: `exactly 7 or 40 lower-case hex digits`. */
+  only: string;
+}
+
+const PARITY = 'Reported because hadolint reports it (hadolint parity is on)';
+
 /**
  * The schema rules for typed values (DL3052–DL3058) share one shape: for each LABEL pair whose key the schema gives
  * the rule's type, report a value that is set, not a variable, and invalid.
+ *
+ * Under hadolint parity, also what hadolint reports, found by running it: an empty value (which DL3051 reports as
+ * well), a value with a variable whose text as written is not valid (`$URL`; `https://x/$ORG` passes), and a valid
+ * value that its stricter check refuses (`hadolint`).
  */
 export function checkTypedLabels(
   model: DockerfileModel,
@@ -78,12 +91,33 @@ export function checkTypedLabels(
   type: LabelType,
   isValid: (value: string) => boolean,
   message: (key: string, value: string) => string,
+  hadolint?: HadolintFormat,
 ): void {
   const schema = labelSchema(context);
   if (!schema) return;
+  const parity = context.settings.hadolintParity === true;
   for (const entry of allLabelEntries(model)) {
-    if (schema[entry.key] !== type || entry.value === null || entry.value === '' || hasVariable(entry.value)) continue;
-    if (!isValid(entry.value)) context.report({ range: labelValueRange(entry), message: message(entry.key, entry.value) });
+    if (schema[entry.key] !== type || entry.value === null) continue;
+    const value = entry.value;
+    if (value === '' || hasVariable(value)) {
+      if (parity && !(value !== '' && isValid(value))) {
+        context.report({
+          range: labelValueRange(entry),
+          message:
+            value === ''
+              ? `Label "${entry.key}" is empty, which DL3051 reports. ${PARITY}: hadolint also reports an empty value as not of its type; this linter reports it once.`
+              : `Label "${entry.key}" holds "${value}", whose value is known only when the image is built. ${PARITY}: hadolint judges the text as written; this linter does not judge a variable.`,
+        });
+      }
+      continue;
+    }
+    if (!isValid(value)) context.report({ range: labelValueRange(entry), message: message(entry.key, value) });
+    else if (parity && hadolint && !hadolint.accepts(value)) {
+      context.report({
+        range: labelValueRange(entry),
+        message: `Label "${entry.key}" holds "${value}", which is valid. ${PARITY}: hadolint accepts only ${hadolint.only}.`,
+      });
+    }
   }
 }
 
@@ -171,6 +205,19 @@ eCos-exception-2.0 FLTK-exception Font-exception-2.0 GCC-exception-2.0 GCC-excep
 GPL-3.0-linking-source-exception LGPL-3.0-linking-exception Libtool-exception Linux-syscall-note LLVM-exception
 OCaml-LGPL-linking-exception OpenJDK-assembly-exception-1.0 openvpn-openssl-exception Qt-GPL-exception-1.0
 Qt-LGPL-exception-1.1 Swift-exception u-boot-exception-2.0 Universal-FOSS-exception-1.0 WxWindows-exception-3.1`;
+
+/** The identifiers above that SPDX has deprecated (it keeps them, hadolint refuses them). */
+const DEPRECATED_SPDX = new Set(['AGPL-1.0', 'AGPL-3.0', 'GPL-1.0', 'GPL-2.0', 'GPL-3.0', 'LGPL-2.0', 'LGPL-2.1', 'LGPL-3.0']);
+const exactLicenseIds = new Set(SPDX_LICENSES.split(/\s+/));
+
+/**
+ * What hadolint 2.15.1 accepts as a license, found by running it: one current identifier, in its exact case. It
+ * refuses expressions (`Apache-2.0 OR MIT`), `GPL-2.0+`, `LicenseRef-…`, `mit` and deprecated ids such as `GPL-3.0`.
+ */
+export const HADOLINT_SPDX: HadolintFormat = {
+  accepts: (value) => exactLicenseIds.has(value) && !DEPRECATED_SPDX.has(value),
+  only: 'a single current SPDX identifier in its exact case (not an expression, GPL-2.0+, LicenseRef-…, a lower-case id or a deprecated one such as GPL-3.0)',
+};
 
 /** SPDX matches identifiers without regard to case. */
 const licenseIds = new Set(SPDX_LICENSES.split(/\s+/).map((id) => id.toLowerCase()));

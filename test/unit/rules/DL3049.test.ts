@@ -52,3 +52,34 @@ ruleTests(DL3049, {
     },
   ],
 });
+
+// Which stages hadolint 2.15.1 judges, found by running it.
+const parity: DockerfileSettings = { labelSchema: { a: 'text' }, hadolintParity: true };
+
+ruleTests(DL3049, {
+  valid: [
+    { name: 'hadolint parity: a label set on the stage built on this one counts for it', code: 'FROM debian:12 AS base\nRUN true\nFROM base\nLABEL a=1\n', settings: parity },
+    { name: 'hadolint parity: a stage a later COPY --from names is not judged', code: 'FROM debian:12 AS b\nRUN true\nFROM debian:12\nLABEL a=1\nCOPY --from=b /x /x\n', settings: parity },
+  ],
+  invalid: [
+    {
+      name: 'hadolint parity: a stage only another stage is built on',
+      code: 'FROM debian:12 AS base\nRUN true\nFROM base\nRUN true\n',
+      settings: parity,
+      errors: [
+        { line: 1, column: 1, endColumn: 5, message: /^Label "a" is missing on this stage\. Reported because hadolint reports it \(hadolint parity is on\)/ },
+        { line: 3, column: 1, endColumn: 5, message: /^Label "a" is missing: the label schema requires it/ },
+      ],
+    },
+    {
+      name: 'hadolint parity: stages used by COPY --from in another case, by index, or by a mount',
+      code: 'FROM debian:12 AS b\nRUN true\nFROM debian:12 AS c\nRUN true\nFROM debian:12 AS d\nRUN true\nFROM debian:12\nLABEL a=1\nCOPY --from=B /x /x\nCOPY --from=1 /y /y\nRUN --mount=type=bind,from=d,target=/m true\n',
+      settings: parity,
+      errors: [
+        { line: 1, column: 1, endColumn: 5, message: /COPY --from=b names, in that case/ },
+        { line: 3, column: 1, endColumn: 5, message: /Reported because hadolint reports it/ },
+        { line: 5, column: 1, endColumn: 5, message: /Reported because hadolint reports it/ },
+      ],
+    },
+  ],
+});

@@ -42,3 +42,27 @@ ruleTests(DL3054, {
     { name: 'two identifiers without an operator', code: label('"MIT Apache-2.0"'), settings, errors: [{ line: 2, column: 15 }] },
   ],
 });
+
+// What hadolint 2.15.1 reports, found by running it.
+const parity: DockerfileSettings = { ...settings, hadolintParity: true };
+
+ruleTests(DL3054, {
+  valid: [
+    { name: 'hadolint parity: a current identifier in its exact case', code: label('Apache-2.0'), settings: parity },
+    { name: 'hadolint parity: GPL-3.0-only', code: label('GPL-3.0-only'), settings: parity },
+  ],
+  invalid: [
+    {
+      name: 'hadolint parity: what hadolint refuses although SPDX accepts it',
+      code: `${label('mit')}LABEL license=GPL-3.0\nLABEL license=GPL-2.0+\nLABEL license="Apache-2.0 OR MIT"\nLABEL license=LicenseRef-x\n`,
+      settings: parity,
+      errors: [
+        { line: 2, column: 15, endColumn: 18, message: /^Label "license" holds "mit", which is valid\. Reported because hadolint reports it \(hadolint parity is on\): hadolint accepts only a single current SPDX identifier in its exact case/ },
+        { line: 3, column: 15, message: /"GPL-3\.0", which is valid\. Reported because hadolint reports it/ },
+        { line: 4, column: 15, message: /"GPL-2\.0\+", which is valid/ },
+        { line: 5, column: 15, message: /"Apache-2\.0 OR MIT", which is valid/ },
+        { line: 6, column: 15, message: /"LicenseRef-x", which is valid/ },
+      ],
+    },
+  ],
+});

@@ -30,3 +30,33 @@ ruleTests(DL3055, {
     { name: 'a branch name', code: label('main'), settings, errors: [{ line: 2, column: 16 }] },
   ],
 });
+
+// What hadolint 2.15.1 reports, found by running it.
+const parity: DockerfileSettings = { ...settings, hadolintParity: true };
+
+ruleTests(DL3055, {
+  valid: [
+    { name: 'hadolint parity: a lower-case SHA-1', code: label('9fceb02d0ae598e95dc970b74767f19372d61af8'), settings: parity },
+    { name: 'hadolint parity: a variable in a valid value is not judged by either', code: 'FROM python:3.11-slim\nLABEL other=$X\n', settings: parity },
+  ],
+  invalid: [
+    {
+      name: 'hadolint parity: upper-case hex and SHA-256 are reported, as hadolint does',
+      code: `${label('9FCEB02D0AE598E95DC970B74767F19372D61AF8')}LABEL revision=6f3c1a2b9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a\n`,
+      settings: parity,
+      errors: [
+        { line: 2, column: 16, endColumn: 56, message: /^Label "revision" holds "9FCEB02D0AE598E95DC970B74767F19372D61AF8", which is valid\. Reported because hadolint reports it \(hadolint parity is on\): hadolint accepts only exactly 7 or 40 lower-case hex digits\.$/ },
+        { line: 3, column: 16, endColumn: 80, message: /hadolint accepts only exactly 7 or 40 lower-case hex digits/ },
+      ],
+    },
+    {
+      name: 'hadolint parity: an empty value and a variable are reported, as hadolint does',
+      code: 'FROM python:3.11-slim\nARG GIT_SHA\nLABEL revision=""\nLABEL revision=${GIT_SHA}\n',
+      settings: parity,
+      errors: [
+        { line: 3, column: 16, message: /^Label "revision" is empty, which DL3051 reports\. Reported because hadolint reports it \(hadolint parity is on\)/ },
+        { line: 4, column: 16, endColumn: 26, message: /^Label "revision" holds "\$\{GIT_SHA\}", whose value is known only when the image is built\. Reported because hadolint reports it/ },
+      ],
+    },
+  ],
+});
