@@ -49,6 +49,18 @@ export function shellParserReady(): boolean {
   return parser !== undefined;
 }
 
+/** Whether the script parses as Bash without a syntax error; undefined when the parser is not loaded. */
+export function parsesAsShell(script: string): boolean | undefined {
+  if (!parser) return undefined;
+  const tree = parser.parse(script);
+  if (!tree) return undefined;
+  try {
+    return !tree.rootNode.hasError;
+  } finally {
+    tree.delete();
+  }
+}
+
 /** Node types that are not words of the command they sit in. */
 const NOT_ARGUMENTS = new Set(['variable_assignment', 'command_name', 'file_redirect', 'heredoc_redirect', 'herestring_redirect', 'comment']);
 

@@ -276,7 +276,7 @@ function parseRunCommands(instruction: Instruction, escapeChar: string): ShellCo
     const interpreter = body.text.slice(heredoc[0].length, firstNewline).trim();
     // By its name, wherever it lives: `bash`, `/bin/bash`, `/usr/bin/env bash`.
     const program = (interpreter.split(/\s+/)[0] === '/usr/bin/env' ? interpreter.split(/\s+/)[1] ?? '' : interpreter.split(/\s+/)[0]).replace(/^.*\//, '');
-    if (interpreter && !/^(ba|da|a|z|k|mk)?sh$/.test(program)) return [];
+    if (interpreter && !POSIX_SHELL_NAMES.has(program)) return [];
     return shift(splitShell(content, escapeChar), offset);
   }
   return shift(splitShell(joinContinuations(body.text, escapeChar), escapeChar), body.offset);
@@ -316,6 +316,27 @@ export function execShellScript(instruction: Instruction): { shell: ShellWord[];
   const json = jsonWords(instruction);
   const index = json ? shellScriptIndex(json) : -1;
   return json && index >= 0 ? { shell: json.slice(0, index), script: json[index] } : undefined;
+}
+
+/**
+ * The text hadolint reads as shell in a RUN that runs no shell, found by running it: an exec-form RUN's strings
+ * joined with spaces (`["echo", "a|b"]` reads as `echo a|b`), or the body of a heredoc run by another program
+ * (`RUN <<EOF python3`). Undefined for a RUN whose body is shell.
+ */
+export function textHadolintReadsAsShell(instruction: Instruction): string | undefined {
+  const raw = instruction.getRawArgumentsContent();
+  if (raw === null) return undefined;
+  const json = jsonWords(instruction, raw);
+  if (json) return shellScriptIndex(json) < 0 ? json.map((w) => w.value).join(' ') : undefined;
+  const interpreter = heredocInterpreter(instruction);
+  if (!interpreter || POSIX_SHELL_NAMES.has(interpreter.replace(/^.*\//, ''))) return undefined;
+  const body = stripRunFlags(raw).text;
+  const firstNewline = body.indexOf('\n');
+  if (firstNewline < 0) return undefined;
+  const delimiter = HEREDOC_START.exec(body)?.[2] ?? '';
+  const rest = body.slice(firstNewline + 1);
+  const end = new RegExp(`^\\s*${escapeRegExp(delimiter)}\\s*$`, 'm').exec(rest);
+  return end ? rest.slice(0, end.index) : rest;
 }
 
 /**

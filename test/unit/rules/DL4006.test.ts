@@ -18,6 +18,11 @@ ruleTests(DL4006, {
     { name: 'a heredoc run by bash that begins with set -o pipefail', code: '# syntax=docker/dockerfile:1\nFROM debian:12-slim\nRUN <<EOF bash\nset -eo pipefail\ncurl -fsSL https://example.com/x | sh\nEOF\n' },
     { name: 'a heredoc run by /bin/sh on Alpine that begins with set -o pipefail', code: '# syntax=docker/dockerfile:1\nFROM alpine:3.20\nRUN <<EOF\nset -eo pipefail\nwget -qO- https://example.com/x | sh\nEOF\n' },
     { name: 'exec form that runs no shell', code: 'FROM debian:12-slim\nRUN ["echo", "a|b"]\n' },
+    {
+      name: 'hadolint parity: what does not parse as shell once joined, or sits under a SHELL with pipefail',
+      code: '# syntax=docker/dockerfile:1\nFROM python:3.11-slim\nRUN ["echo", "|"]\nRUN <<EOF python3\nprint(1 | 2)\nEOF\nFROM debian:12-slim\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN ["echo", "a|b"]\n',
+      settings: { hadolintParity: true },
+    },
     { name: 'exec form running bash with -o pipefail', code: 'FROM debian:12-slim\nRUN ["/bin/bash", "-euo", "pipefail", "-c", "curl -fsSL https://example.com/x | sh"]\n' },
     { name: 'exec form running sh on Alpine, whose script sets pipefail', code: 'FROM alpine:3.20\nRUN ["/bin/sh", "-c", "set -o pipefail && wget -qO- https://example.com/x | sh"]\n' },
     { name: 'no pipe: ||, a quoted |, an escaped |', code: 'FROM debian:12-slim\nRUN test -f a || echo "a|b" && grep x\\|y file\n' },
@@ -28,6 +33,23 @@ ruleTests(DL4006, {
     { name: 'a heredoc run by python', code: '# syntax=docker/dockerfile:1\nFROM python:3.11-slim\nRUN <<EOF python3\nprint(1 | 2)\nEOF\n' },
   ],
   invalid: [
+    {
+      name: 'hadolint parity: a | in the strings of an exec-form RUN that runs no shell, as hadolint reads them',
+      code: 'FROM debian:12-slim\nRUN ["echo", "a|b"]\nRUN ["a", "|", "b"]\n',
+      settings: { hadolintParity: true },
+      errors: [
+        { line: 2, column: 1, endColumn: 4, message: /^This RUN is in exec form and runs no shell, so it has no shell pipe\. Reported because hadolint reports it \(hadolint parity is on\)/ },
+        { line: 3, column: 1, endColumn: 4, message: /hadolint reads the strings joined with spaces as shell/ },
+      ],
+      suggestion: null,
+    },
+    {
+      name: 'hadolint parity: a | in a heredoc run by python that parses as shell',
+      code: '# syntax=docker/dockerfile:1\nFROM python:3.11-slim\nRUN <<EOF python3\nimport os | x\nEOF\n',
+      settings: { hadolintParity: true },
+      errors: [{ line: 3, column: 1, endColumn: 4, message: /^This RUN hands its heredoc to python3, not to a shell/ }],
+      suggestion: null,
+    },
     {
       name: 'exec form running sh with a pipe: SHELL does not apply, the suggestion runs the script with bash and pipefail',
       code: 'FROM debian:12-slim\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN ["sh", "-c", "curl -fsSL https://example.com/x | sh"]\n',

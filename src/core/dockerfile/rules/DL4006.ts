@@ -5,7 +5,8 @@ import { insertBefore } from '../edits';
 import { isExecForm, shellWords } from '../instructions';
 import { rootImage, stageNamed, type DockerfileModel, type Stage } from '../model';
 import { atEnd, type DockerfileRuleContext } from '../rule';
-import { execShellScript, heredocInterpreter, wordRange } from '../shell';
+import { parsesAsShell } from '../bash';
+import { execShellScript, heredocInterpreter, splitShell, textHadolintReadsAsShell, wordRange } from '../shell';
 
 /** The SHELL in force: its words, or undefined for Docker's default `/bin/sh -c`. */
 type ShellSetting = string[] | undefined;
@@ -53,6 +54,7 @@ export const DL4006 = atEnd(
           continue;
         }
         if (instruction.getKeyword() !== 'RUN') continue;
+        if (parity && !hadolintSilenced(ownShell)) reportWhatHadolintReadsAsShell(instruction, context);
         if (isExecForm(instruction)) {
           execFormShell(model, stage, instruction, parity && !hadolintSilenced(ownShell), context);
           continue;
@@ -143,6 +145,21 @@ function execFormShell(model: DockerfileModel, stage: Stage, instruction: Instru
       ? `This exec-form RUN sets pipefail, but ${withoutPipefail(programOf(program), hasPipefail)}, which has no pipefail: the build stops with "Illegal option -o pipefail". Run the script with ${replacement.join(' ')} instead (SHELL does not apply to exec form).`
       : `This exec-form RUN runs its script with ${runner} and no pipefail, so the pipe's status is that of its last command and a failed download or build step goes unnoticed. SHELL does not apply to exec form: run the script with ${replacement.join(' ')}.`,
     suggestions: [fix],
+  });
+}
+
+/**
+ * Under parity: a pipe in a RUN that runs no shell, which hadolint reads as shell all the same (an exec-form RUN's
+ * strings joined with spaces, a heredoc run by python), when that text parses as shell.
+ */
+function reportWhatHadolintReadsAsShell(instruction: Instruction, context: DockerfileRuleContext): void {
+  const text = textHadolintReadsAsShell(instruction);
+  if (text === undefined || !text.includes('|') || parsesAsShell(text) !== true) return;
+  if (!splitShell(text).some((command) => command.piped)) return;
+  const exec = isExecForm(instruction);
+  context.report({
+    range: instruction.getInstructionRange(),
+    message: `This RUN ${exec ? 'is in exec form and runs no shell' : `hands its heredoc to ${heredocInterpreter(instruction)}, not to a shell`}, so it has no shell pipe. Reported because hadolint reports it (hadolint parity is on): hadolint reads ${exec ? 'the strings joined with spaces' : 'the heredoc'} as shell and finds a | in it.`,
   });
 }
 
