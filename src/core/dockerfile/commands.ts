@@ -55,6 +55,14 @@ export function stageCommands(model: DockerfileModel, stage: Stage): RunCommand[
   return stage.instructions.filter((i) => i.getKeyword() === 'RUN').flatMap((i) => commandsOf(model, i));
 }
 
+/**
+ * The command's name as written, after any `VAR=value`: the name hadolint matches, found by running it. It does not
+ * look behind `sudo` or `env`, nor strip a path (`/usr/bin/apt-get`), as programName does.
+ */
+export function nameAsWritten(command: RunCommand): string | undefined {
+  return command.command.allWords.find((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w.value))?.value;
+}
+
 /** The words after the program name. */
 export function argumentsOf(command: ShellCommand): ShellWord[] {
   return command.words.slice(1);

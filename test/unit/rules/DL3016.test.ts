@@ -43,7 +43,7 @@ ruleTests(DL3016, {
     },
     {
       name: 'hadolint parity: packages given as variables or a command substitution, as hadolint reports them',
-      code: 'FROM node:20-slim\nRUN npm install -g $TOOLS "$TOOL" @scope/$NAME $ORG/$REPO $(cat tools.txt)\n',
+      code: 'FROM node:20-slim\nRUN npm install -g $TOOLS "$TOOL" @scope/$NAME $ORG/$REPO $(cat tools.txt)\nRUN NODE_ENV=production npm install $PKG\n',
       settings: { hadolintParity: true },
       errors: [
         { line: 2, column: 20, endColumn: 26, message: /^npm install \$TOOLS installs what \$TOOLS holds when the image is built\. Reported because hadolint reports it \(hadolint parity is on\)/ },
@@ -51,6 +51,7 @@ ruleTests(DL3016, {
         { line: 2, column: 35, endColumn: 47, message: /^npm install @scope\/\$NAME installs/ },
         { line: 2, column: 48, endColumn: 58, message: /^npm install \$ORG\/\$REPO installs/ },
         { line: 2, column: 59, endColumn: 75, message: /^npm install \$\(cat tools\.txt\) installs/ },
+        { line: 3, column: 37, endColumn: 41, message: /^npm install \$PKG installs/ },
       ],
     },
     {

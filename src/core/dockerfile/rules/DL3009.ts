@@ -1,6 +1,6 @@
 import type { Instruction } from 'dockerfile-ast';
 import type { Fix } from '../../findings';
-import { appendPositionAfterBody, commandsOf, isCall, operands, rangeOf, type RunCommand } from '../commands';
+import { appendPositionAfterBody, commandsOf, isCall, nameAsWritten, operands, rangeOf, type RunCommand } from '../commands';
 import { mountsOver } from '../instructions';
 import { shippedStages, stageLineage, type DockerfileModel, type Stage } from '../model';
 import { APT_GET_OPTIONS_WITH_VALUE, isAptGetInstall } from '../packages';
@@ -72,23 +72,9 @@ function isInstall(command: RunCommand): boolean {
   return isAptGetInstall(command) || isCall(command, 'apt', 'install', APT_GET_OPTIONS_WITH_VALUE);
 }
 
-/**
- * `rm` of the lists, of what is in them or of a folder above them (`rm -rf /var/lib/apt/lists/*`,
- * `rm -r /var/lib/apt/lists`, `rm -rf /var/lib/apt/lists/*_Packages`), or `apt-get dist-clean` (apt 2.7 and
- * later), which removes them too.
- */
-const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
-
-/**
- * The command's name as hadolint reads it: the first word after any `VAR=value`. It does not look behind `sudo`,
- * `env` or a path (`/usr/bin/apt-get`).
- */
-function hadolintName(command: RunCommand): string | undefined {
-  return command.command.allWords.find((w) => !ASSIGNMENT.test(w.value))?.value;
-}
-
+/** Whether hadolint sees the command: it does not look behind `sudo`, `env` or a path (`/usr/bin/apt-get`). */
 function hadolintSees(command: RunCommand): boolean {
-  return hadolintName(command) === command.program;
+  return nameAsWritten(command) === command.program;
 }
 
 /**
@@ -97,9 +83,14 @@ function hadolintSees(command: RunCommand): boolean {
  * `-fr`, `-Rf`, `-rfv` and `-r -f` do not), or with the word `/var/lib/apt/lists/*`.
  */
 function hadolintCleans(command: RunCommand): boolean {
-  return hadolintName(command) === 'rm' && command.command.allWords.some((w) => w.value === '-rf' || w.value === `${LISTS}/*`);
+  return nameAsWritten(command) === 'rm' && command.command.allWords.some((w) => w.value === '-rf' || w.value === `${LISTS}/*`);
 }
 
+/**
+ * `rm` of the lists, of what is in them or of a folder above them (`rm -rf /var/lib/apt/lists/*`,
+ * `rm -r /var/lib/apt/lists`, `rm -rf /var/lib/apt/lists/*_Packages`), or `apt-get dist-clean` (apt 2.7 and
+ * later), which removes them too.
+ */
 function removesLists(command: RunCommand): boolean {
   if (isCall(command, APT, ['dist-clean', 'distclean'], APT_GET_OPTIONS_WITH_VALUE)) return true;
   if (!isCall(command, 'rm')) return false;

@@ -1,4 +1,4 @@
-import { argumentsOf, commandsInAnyShell, isCall, rangeOf, subcommand, subcommandOperands, type RunCommand } from '../commands';
+import { argumentsOf, commandsInAnyShell, isCall, nameAsWritten, rangeOf, subcommand, subcommandOperands, type RunCommand } from '../commands';
 import { hasExpansion } from '../instructions';
 import { perInstruction, type DockerfileRuleContext } from '../rule';
 
@@ -35,7 +35,7 @@ function versionOf(spec: string): string | undefined {
  * git URL with a `#commit-ish`: `$TOOLS`, `"$TOOLS"`, `$(cat tools.txt)`, `@scope/$NAME` and `$ORG/$REPO` are reported.
  */
 function hadolintReportsUnknown(command: RunCommand, value: string): boolean {
-  if (command.command.allWords[0]?.value !== 'npm' || subcommand(command.command, NPM_OPTIONS_WITH_VALUE)?.value !== 'install') return false;
+  if (nameAsWritten(command) !== 'npm' || subcommand(command.command, NPM_OPTIONS_WITH_VALUE)?.value !== 'install') return false;
   return hadolintTakesForUnpinned(value);
 }
 
@@ -47,7 +47,7 @@ const HADOLINT_NPM_OPTIONS_WITH_VALUE = ['registry', 'loglevel'];
  * without a version (not a path or URL such as `--prefix /app`, nor `--omit=dev`).
  */
 function reportOptionValuesTakenForPackages(command: RunCommand, context: DockerfileRuleContext): void {
-  if (command.command.allWords[0]?.value !== 'npm' || subcommand(command.command, NPM_OPTIONS_WITH_VALUE)?.value !== 'install') return;
+  if (nameAsWritten(command) !== 'npm' || subcommand(command.command, NPM_OPTIONS_WITH_VALUE)?.value !== 'install') return;
   const args = argumentsOf(command.command);
   for (let i = 0; i + 1 < args.length; i++) {
     const option = /^--?([A-Za-z][\w-]*)$/.exec(args[i].value)?.[1];
