@@ -63,7 +63,8 @@ export interface BundledLinter {
 
 /**
  * Bundles the lint path the way scripts/build.mjs bundles dist/extension.js and dist/cli.js for a release
- * (`--production`: one esbuild bundle, minified, node20, CommonJS, without the `module` condition) and writes it to `outfile`, to be required.
+ * (`--production`: one esbuild bundle, minified, node20, CommonJS, without the `module` condition) and writes it to
+ * `outfile`, to be required.
  *
  * Users run the bundle; the transpiled out/ tree, one module per source file, is not what ships: there every call
  * into another module goes through an export getter, and the code V8 compiles is spread over two hundred modules.
