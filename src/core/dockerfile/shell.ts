@@ -263,21 +263,12 @@ function parseRunCommands(instruction: Instruction, escapeChar: string): ShellCo
     if (script && !raw.slice(script.start, script.end).includes('\\')) return shift(splitShell(script.value, escapeChar), script.start);
     return [{ ...unwrapCommand(json), piped: false, execForm: true }];
   }
-  const heredoc = HEREDOC_START.exec(body.text);
+  const heredoc = readHeredoc(raw);
   if (heredoc) {
-    const delimiter = heredoc[2];
-    const firstNewline = body.text.indexOf('\n');
-    if (firstNewline < 0) return [];
-    const afterFirstLine = body.text.slice(firstNewline + 1);
-    const endMatch = new RegExp(`^\\s*${escapeRegExp(delimiter)}\\s*$`, 'm').exec(afterFirstLine);
-    const content = endMatch ? afterFirstLine.slice(0, endMatch.index) : afterFirstLine;
-    const offset = body.offset + firstNewline + 1;
+    if (!heredoc.body) return [];
     // The first line may run the heredoc through an interpreter (`RUN <<EOF python3`): only a shell body is shell.
-    const interpreter = body.text.slice(heredoc[0].length, firstNewline).trim();
-    // By its name, wherever it lives: `bash`, `/bin/bash`, `/usr/bin/env bash`.
-    const program = (interpreter.split(/\s+/)[0] === '/usr/bin/env' ? interpreter.split(/\s+/)[1] ?? '' : interpreter.split(/\s+/)[0]).replace(/^.*\//, '');
-    if (interpreter && !POSIX_SHELL_NAMES.has(program)) return [];
-    return shift(splitShell(content, escapeChar), offset);
+    if (heredoc.line && !runsPosixShell(heredoc)) return [];
+    return shift(splitShell(heredoc.body.text, escapeChar), heredoc.body.offset);
   }
   return shift(splitShell(joinContinuations(body.text, escapeChar), escapeChar), body.offset);
 }
@@ -328,15 +319,39 @@ export function textHadolintReadsAsShell(instruction: Instruction): string | und
   if (raw === null) return undefined;
   const json = jsonWords(instruction, raw);
   if (json) return shellScriptIndex(json) < 0 ? json.map((w) => w.value).join(' ') : undefined;
-  const interpreter = heredocInterpreter(instruction);
-  if (!interpreter || POSIX_SHELL_NAMES.has(interpreter.replace(/^.*\//, ''))) return undefined;
-  const body = stripRunFlags(raw).text;
-  const firstNewline = body.indexOf('\n');
-  if (firstNewline < 0) return undefined;
-  const delimiter = HEREDOC_START.exec(body)?.[2] ?? '';
-  const rest = body.slice(firstNewline + 1);
-  const end = new RegExp(`^\\s*${escapeRegExp(delimiter)}\\s*$`, 'm').exec(rest);
-  return end ? rest.slice(0, end.index) : rest;
+  const heredoc = readHeredoc(raw);
+  if (!heredoc?.program || runsPosixShell(heredoc)) return undefined;
+  return heredoc.body?.text;
+}
+
+/** A heredoc RUN (`RUN <<EOF [program]`): the rest of its first line, the program named there, and its body. */
+interface HeredocRun {
+  /** What follows `<<EOF` on the first line, trimmed: `python3`, `/usr/bin/env bash`, or empty. */
+  line: string;
+  /** The program of that line (`/usr/bin/env bash` runs `bash`), as written; undefined when the line names none. */
+  program: string | undefined;
+  /** The text up to the terminator (or the end), with its offset into the raw arguments; none without a newline. */
+  body: { text: string; offset: number } | undefined;
+}
+
+/** Reads a heredoc RUN from its raw arguments; undefined for a RUN that is not a heredoc. */
+function readHeredoc(raw: string): HeredocRun | undefined {
+  const { text, offset } = stripRunFlags(raw);
+  const heredoc = HEREDOC_START.exec(text);
+  if (!heredoc) return undefined;
+  const firstNewline = text.indexOf('\n');
+  const line = text.slice(heredoc[0].length, firstNewline < 0 ? undefined : firstNewline).trim();
+  const words = line.split(/\s+/);
+  const program = (words[0] === '/usr/bin/env' ? words[1] : words[0]) || undefined;
+  if (firstNewline < 0) return { line, program, body: undefined };
+  const afterFirstLine = text.slice(firstNewline + 1);
+  const end = new RegExp(`^\\s*${escapeRegExp(heredoc[2])}\\s*$`, 'm').exec(afterFirstLine);
+  return { line, program, body: { text: end ? afterFirstLine.slice(0, end.index) : afterFirstLine, offset: offset + firstNewline + 1 } };
+}
+
+/** Whether the heredoc's program is a POSIX shell, by its name wherever it lives: `bash`, `/bin/bash`, `/usr/bin/env bash`. */
+function runsPosixShell(heredoc: HeredocRun): boolean {
+  return POSIX_SHELL_NAMES.has((heredoc.program ?? '').replace(/^.*\//, ''));
 }
 
 /**
@@ -345,14 +360,7 @@ export function textHadolintReadsAsShell(instruction: Instruction): string | und
  */
 export function heredocInterpreter(instruction: Instruction): string | undefined {
   const raw = instruction.getRawArgumentsContent();
-  if (raw === null) return undefined;
-  const body = stripRunFlags(raw);
-  const heredoc = HEREDOC_START.exec(body.text);
-  if (!heredoc) return undefined;
-  const firstNewline = body.text.indexOf('\n');
-  const words = body.text.slice(heredoc[0].length, firstNewline < 0 ? undefined : firstNewline).trim().split(/\s+/);
-  // `/usr/bin/env bash` runs bash.
-  return (words[0] === '/usr/bin/env' ? words[1] : words[0]) || undefined;
+  return raw === null ? undefined : readHeredoc(raw)?.program;
 }
 
 /**

@@ -22,6 +22,9 @@ function gitReference(value: string): { pinned: boolean } | undefined {
   return { pinned: /#./.test(value) };
 }
 
+/** A full git URL (`git+https://…`, `git://…`), as opposed to a hosted-git shorthand (`github:org/repo`). */
+const FULL_GIT_URL = /^(git|git\+[a-z]+):/i;
+
 /** The version part of `name@version` or `@scope/name@version`, or undefined. */
 function versionOf(spec: string): string | undefined {
   const at = spec.indexOf('@', spec.startsWith('@') ? 1 : 0);
@@ -29,14 +32,11 @@ function versionOf(spec: string): string | undefined {
 }
 
 /**
- * Whether hadolint reports a package given with a variable or a command substitution, found by running it: it
- * reads the text as written, only in `npm install` (not `npm i` or `npm add`) that it sees as such (not behind
- * `sudo`), and reports it unless the text has an `@version`, is a path or URL (`./$DIR`, `https://$HOST/x.tgz`) or a
- * git URL with a `#commit-ish`: `$TOOLS`, `"$TOOLS"`, `$(cat tools.txt)`, `@scope/$NAME` and `$ORG/$REPO` are reported.
+ * Whether hadolint checks the command's packages, found by running it: only in `npm install` (not `npm i` or
+ * `npm add`) that it sees as such (after `VAR=value`, not behind `sudo`).
  */
-function hadolintReportsUnknown(command: RunCommand, value: string): boolean {
-  if (nameAsWritten(command) !== 'npm' || subcommand(command.command, NPM_OPTIONS_WITH_VALUE)?.value !== 'install') return false;
-  return hadolintTakesForUnpinned(value);
+function hadolintReadsInstall(command: RunCommand): boolean {
+  return nameAsWritten(command) === 'npm' && subcommand(command.command, NPM_OPTIONS_WITH_VALUE)?.value === 'install';
 }
 
 /** The npm options hadolint knows to take a value, found by running it; it takes the others' values for packages. */
@@ -47,7 +47,6 @@ const HADOLINT_NPM_OPTIONS_WITH_VALUE = ['registry', 'loglevel'];
  * without a version (not a path or URL such as `--prefix /app`, nor `--omit=dev`).
  */
 function reportOptionValuesTakenForPackages(command: RunCommand, context: DockerfileRuleContext): void {
-  if (nameAsWritten(command) !== 'npm' || subcommand(command.command, NPM_OPTIONS_WITH_VALUE)?.value !== 'install') return;
   const args = argumentsOf(command.command);
   for (let i = 0; i + 1 < args.length; i++) {
     const option = /^--?([A-Za-z][\w-]*)$/.exec(args[i].value)?.[1];
@@ -62,10 +61,14 @@ function reportOptionValuesTakenForPackages(command: RunCommand, context: Docker
   }
 }
 
-/** Whether hadolint, reading a word as written, takes it for a package without a version. */
+/**
+ * Whether hadolint, reading a word as written, takes it for a package without a version: unless the text has an
+ * `@version`, is a path or URL (`./$DIR`, `https://$HOST/x.tgz`) or a git URL with a `#commit-ish`. So `$TOOLS`,
+ * `$(cat tools.txt)`, `@scope/$NAME` and `$ORG/$REPO` are reported.
+ */
 function hadolintTakesForUnpinned(value: string): boolean {
   if (isPathOrUrl(value) || versionOf(value) !== undefined) return false;
-  return !(/^(git|git\+[a-z]+):/i.test(value) && /#./.test(value));
+  return !(FULL_GIT_URL.test(value) && /#./.test(value));
 }
 
 /** hadolint DL3016. */
@@ -81,14 +84,16 @@ export const DL3016 = perInstruction(
     // pip and npm run on Windows too, so RUNs in PowerShell or cmd are read as well.
     for (const command of commandsInAnyShell(context.model, instruction)) {
       if (!isCall(command, 'npm', INSTALL, NPM_OPTIONS_WITH_VALUE)) continue;
-      if (context.settings.hadolintParity === true) reportOptionValuesTakenForPackages(command, context);
+      const parity = context.settings.hadolintParity === true;
+      const hadolintReads = parity && hadolintReadsInstall(command);
+      if (hadolintReads) reportOptionValuesTakenForPackages(command, context);
       // `npm install` alone installs package.json's dependencies, pinned by package-lock.json.
       for (const word of subcommandOperands(command.command, NPM_OPTIONS_WITH_VALUE)) {
         const value = word.value;
         if (value === '') continue;
-        const parity = context.settings.hadolintParity === true;
         if (hasExpansion(value)) {
-          if (parity && hadolintReportsUnknown(command, value)) {
+          // hadolint reads the text as written.
+          if (hadolintReads && hadolintTakesForUnpinned(value)) {
             context.report({
               range: rangeOf(command, word),
               message: `npm install ${value} installs what ${value} holds when the image is built. Reported because hadolint reports it (hadolint parity is on): this linter does not, because the value (which may be name@version) is unknown here.`,
@@ -110,7 +115,7 @@ export const DL3016 = perInstruction(
         if (git) {
           // hadolint reports a hosted-git shorthand (`github:org/repo#abc123`, `org/repo#v1`) even with a
           // `#commit-or-tag`, while it accepts a full git URL (`git+https://…#v1`).
-          if (git.pinned && parity && !/^(git|git\+[a-z]+):/i.test(value)) {
+          if (git.pinned && parity && !FULL_GIT_URL.test(value)) {
             context.report({
               range: rangeOf(command, word),
               message: `${value} installs from a git repository at a fixed commit or tag. Reported because hadolint reports it (hadolint parity is on): this linter does not, because a #commit-or-tag pins a hosted-git reference just as it pins git+https://…#v1, which hadolint accepts.`,
