@@ -160,8 +160,10 @@ function comparePositions(a: Position, b: Position): number {
 
 /**
  * Lints and measures the CPU time the call took. Wall-clock time on a shared CI machine also counts the time the
- * process waited for a core, which says nothing about the linter. A call over the limit is measured once more,
- * so that a garbage collection that happened to land in it is not a failure; a slow input is slow both times.
+ * process waited for a core, which says nothing about the linter. The process's CPU time also counts V8's own
+ * threads: a garbage collection, or the compiler optimising code for an input unlike the ones before, can land in a
+ * call (a 16 KB mutated file took 13–57 ms on its first call, 14 ms once warm, in the same code). So a call over the
+ * limit is measured again, up to twice, and the fastest call counts; a slow input is slow every time.
  */
 function timedLint(text: string): { findings: Finding[]; ms: number; ruleErrors: string[] } {
   const ruleErrors: string[] = [];
@@ -171,8 +173,12 @@ function timedLint(text: string): { findings: Finding[]; ms: number; ruleErrors:
     const used = process.cpuUsage(before);
     return { findings, ms: (used.user + used.system) / 1000 };
   };
-  const first = lintOnce();
-  return { ...(first.ms > TIME_LIMIT_MS ? lintOnce() : first), ruleErrors };
+  let fastest = lintOnce();
+  for (let retry = 0; retry < 2 && fastest.ms > TIME_LIMIT_MS; retry++) {
+    const again = lintOnce();
+    if (again.ms < fastest.ms) fastest = again;
+  }
+  return { ...fastest, ruleErrors };
 }
 
 /** The properties every lint result must have, whatever the text. */
