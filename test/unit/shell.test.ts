@@ -57,6 +57,36 @@ describe('the Bash parser', () => {
     }
     assert.ok(compared > 500, `compared ${compared} RUN bodies`);
   });
+
+  it('agrees with the fallback tokenizer on redirections, which the tokenizer reads without the parser', () => {
+    const scripts = [
+      'echo "app ALL=(ALL) NOPASSWD: ALL" > /etc/sudoers.d/app',
+      'set -eo pipefail; wget -qO- https://example.com/key.asc | gpg --dearmor > /usr/share/keyrings/example.gpg',
+      'mkdir -p /root/.ssh && ssh-keyscan github.com >> /root/.ssh/known_hosts',
+      'make 2>&1 | tee /tmp/build.log',
+      'apt-get update >/dev/null 2>&1 && apt-get install -y curl',
+      'pip install x &> /tmp/log && pip install y &>> /tmp/log',
+      'sort <in.txt >out.txt',
+      'echo foo2>x',
+      'echo 2 > x',
+      `cat < "my file" > 'out file'`,
+      '>/tmp/marker touch /tmp/other',
+      'exec 2>&- ; true',
+      'cat x >| /tmp/y',
+      'sudo tee /etc/apt/sources.list.d/x.list > /dev/null',
+      'cmd 1> out 2> err',
+    ];
+    for (const script of scripts) {
+      const parsed = parseShellWords(script);
+      assert.ok(parsed, 'the parser is loaded');
+      const offsets = (commands: Array<Pick<ShellCommand, 'allWords'>>) => commands.map((c) => c.allWords.map((w) => `${w.start}-${w.end}`).join(','));
+      const parser = parsed.map((c) => ({ ...unwrapCommand(c.words), piped: c.piped }));
+      assert.deepEqual(summary(tokenizeShell(script)), summary(parser), script);
+      assert.deepEqual(offsets(tokenizeShell(script)), offsets(parser), script);
+      assert.deepEqual(summary(splitShell(script)), summary(parser), script);
+    }
+    assert.deepEqual(summary(tokenizeShell('make 2>&1 | tee /tmp/build.log')), ['make |', 'tee /tmp/build.log |']);
+  });
 });
 
 describe('the fallback tokenizer', () => {

@@ -36,7 +36,7 @@ const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 /**
  * Splits a shell script into simple commands with `sudo`/`env`/`VAR=x` wrappers stripped. With the Bash parser
  * loaded (see bash.ts) this is a real parse; before it is loaded, a tokenizer that understands quoting, escapes,
- * continuations, comments and the operators `&& || ; | &`, subshells and groups gives the same commands for
+ * continuations, comments, redirections and the operators `&& || ; | &`, subshells and groups gives the same commands for
  * ordinary scripts (test/unit/shell.test.ts holds the two to that on a corpus). Variables are not expanded.
  *
  * A script made only of words and the list operators (`apt-get update && apt-get install -y curl=7.88`), with no
@@ -66,8 +66,8 @@ export function isPlainScript(script: string): boolean {
 /**
  * The scripts that are plain but for quoted strings and package extras, which the tokenizer also reads as the parser
  * does: `python3 -c "import sys; print(sys.version)"`, `pip install 'uvicorn[standard]==0.30.1'` or
- * `pip install uvicorn[standard]==0.30.1`. A quoted string qualifies when it is closed and, in double quotes, holds
- * nothing to expand or escape (no `$`, backquote or backslash), and the script declares nothing and runs no
+ * `pip install uvicorn[standard]==0.30.1`, also with redirections (`echo "x" > /etc/app.conf`, `2>&1`). A quoted
+ * string qualifies when it is closed and, in double quotes, holds nothing to expand or escape (no `$`, backquote or backslash), and the script declares nothing and runs no
  * compound command (the parser reads those differently). Brackets (`'brackets'`) qualify only inside an
  * argument of the form `name[extra,…]…`; the tokenized commands are checked for that (hasPlainBrackets), since at
  * the start of a command `[` is the test command and `name[0]=x` an array assignment, which the parser reads
@@ -86,6 +86,11 @@ function simpleScriptKind(script: string): 'no' | 'quoted' | 'brackets' {
       i = close;
     } else if (c === '[' || c === ']') {
       brackets = true;
+    } else if (c === '<' || c === '>') {
+      // A redirection to or from a file (`> /etc/x`, `2>&1`, `&>> log`) the tokenizer reads as the parser does; a
+      // heredoc or herestring (`<<`), or a process substitution (`<(…)`), it does not.
+      if (c === '<' && script[i + 1] === '<') return 'no';
+      if (script[i + 1] === '(') return 'no';
     } else if (!PLAIN_CHAR.test(c)) {
       return 'no';
     }
@@ -116,13 +121,16 @@ export function tokenizeShell(script: string, escapeChar = '\\'): ShellCommand[]
   let literalFrom = -1;
   // Whether the command being read follows a `|`, and whether it is followed by one.
   let afterPipe = false;
+  // Set after a redirection operator: the next word is its file (or descriptor), not a word of the command.
+  let redirectTarget = false;
   const endLiteral = (end: number): void => {
     if (literalFrom >= 0) value += script.slice(literalFrom, end);
     literalFrom = -1;
   };
   const endWord = (end: number): void => {
     endLiteral(end);
-    if (start >= 0) words.push({ value, start, end });
+    if (start >= 0 && redirectTarget) redirectTarget = false;
+    else if (start >= 0) words.push({ value, start, end });
     value = '';
     start = -1;
   };
@@ -134,6 +142,7 @@ export function tokenizeShell(script: string, escapeChar = '\\'): ShellCommand[]
     if (words.length > 0) commands.push({ ...unwrapCommand(words), piped: afterPipe || beforePipe });
     words = [];
     afterPipe = beforePipe;
+    redirectTarget = false;
   };
   let i = 0;
   while (i < script.length) {
@@ -171,6 +180,24 @@ export function tokenizeShell(script: string, escapeChar = '\\'): ShellCommand[]
     if (c === ' ' || c === '\t' || c === '\r') {
       endWord(i);
       i++;
+      continue;
+    }
+    if (c === '>' || c === '<' || (c === '&' && script[i + 1] === '>')) {
+      // A redirection: `>`, `>>`, `>|`, `>&`, `<`, `<&`, `<>`, `&>`, `&>>`, after an optional descriptor number
+      // written against it (`2>&1`). A word of digits just before it is that descriptor, not an argument.
+      const digits = start >= 0 && literalFrom === start && /^[0-9]+$/.test(script.slice(start, i));
+      if (digits) {
+        literalFrom = -1;
+        value = '';
+        start = -1;
+      } else {
+        endWord(i);
+      }
+      let j = i + 1;
+      if (c === '&') j++;
+      if (script[j] === '>' || script[j] === '&' || script[j] === '|' || (c === '<' && script[j] === '>')) j++;
+      i = j;
+      redirectTarget = true;
       continue;
     }
     if (OPERATOR_CHARS.has(c)) {
