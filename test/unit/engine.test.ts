@@ -139,6 +139,44 @@ describe('rule shapes and isolation', () => {
     assert.deepEqual(severities({ rules: { T6: 'off', T7: 'style' } }), ['T7:style']);
     assert.deepEqual(severities(), ['T6:warning', 'T7:info']);
   });
+  it('a RUN rule that names its programs is called once per RUN that runs one of them, and only then', () => {
+    const calls: number[] = [];
+    const apt = perInstruction(
+      { ...meta, id: 'T10', defaultSeverity: 'info' },
+      ['RUN'],
+      (i, c) => {
+        calls.push(i.getRange().start.line);
+        c.report({ range: i.getInstructionRange(), message: 'apt' });
+      },
+      { programs: ['apt-get', 'apt'] },
+    );
+    const text = 'FROM a\nRUN apt-get update && apt-get install -y x && apt install y\nRUN pip install z\nRUN ["/usr/bin/apt-get", "clean"]\nRUN sudo apt-get update\n';
+    assert.deepEqual(lintDockerfile(text, { rules: [apt] }).map((f) => f.range.start.line), [1, 3, 4]);
+    assert.deepEqual(calls, [1, 3, 4]);
+    assert.throws(() => perInstruction({ ...meta, id: 'T11', defaultSeverity: 'info' }, ['COPY'], () => undefined, { programs: ['x'] }), /RUN only/);
+  });
+  it('the rules that name their programs find what they find when called on every RUN', () => {
+    // The names are a promise that the check finds nothing in a RUN without them: held on the differential and
+    // benchmark corpora, by default and under hadolint parity (whose readings differ), against the same rules
+    // called on every RUN.
+    const { dockerfileRules } = require('../../src/core/dockerfile/rules') as typeof import('../../src/core/dockerfile/rules');
+    const { generateDiffCorpus } = require('../diff/corpus') as typeof import('../diff/corpus');
+    const { generateCorpus, BENCH_CORPUS_SIZE, BENCH_CORPUS_SEED } = require('../bench/corpus') as typeof import('../bench/corpus');
+    const named = dockerfileRules.filter((r) => r.perInstruction?.programs);
+    assert.ok(named.length >= 20, `${named.length} rules name their programs`);
+    const everyRun = named.map((r) => perInstruction(r, ['RUN'], r.perInstruction!.check));
+    const texts = [...generateDiffCorpus(), ...generateCorpus(BENCH_CORPUS_SIZE, BENCH_CORPUS_SEED)].map((f) => f.text);
+    texts.push('FROM a\nSHELL ["powershell", "-Command"]\nRUN apt-get install x; cd C:\\app; npm install y\n');
+    let findings = 0;
+    for (const config of [undefined, { rules: {}, dockerfile: { hadolintParity: true } }]) {
+      for (const text of texts) {
+        const found = lintDockerfile(text, { rules: named, config });
+        assert.deepEqual(found, lintDockerfile(text, { rules: everyRun, config }), text);
+        findings += found.length;
+      }
+    }
+    assert.ok(findings > 1000, `${findings} findings compared`);
+  });
   it('off-by-default rules run only when configured', () => {
     const off = atEnd({ ...meta, id: 'T5', defaultSeverity: 'off' }, (_m, c) => c.report({ range: range(0, 0, 0, 1), message: 'on' }));
     assert.deepEqual(lintDockerfile('FROM a\n', { rules: [off] }), []);

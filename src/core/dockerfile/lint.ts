@@ -2,6 +2,7 @@ import type { Instruction } from 'dockerfile-ast';
 import { compareFindings, type Finding, type Severity } from '../findings';
 import { looksBinary } from '../files';
 import { configuredSeverity, type LintConfig } from '../rules/config';
+import { commandsInAnyShell } from './commands';
 import { parseDockerfile } from './model';
 import type { DockerfileFacts, DockerfileRule, DockerfileRuleContext, DockerfileVisitor } from './rule';
 import { dockerfileRules } from './rules';
@@ -36,6 +37,8 @@ interface CheckEntry {
  */
 interface Plan {
   checksByKeyword: Map<string, CheckEntry[]>;
+  /** The RUN rules that name the programs they are about, by program. */
+  checksByProgram: Map<string, CheckEntry[]>;
   others: Array<{ rule: DockerfileRule; severity: Severity }>;
 }
 
@@ -58,7 +61,7 @@ function planFor(rules: readonly DockerfileRule[], severityConfig: LintConfig | 
 }
 
 function makePlan(rules: readonly DockerfileRule[], severityConfig: LintConfig | undefined): Plan {
-  const plan: Plan = { checksByKeyword: new Map(), others: [] };
+  const plan: Plan = { checksByKeyword: new Map(), checksByProgram: new Map(), others: [] };
   for (const rule of rules) {
     const severity = configuredSeverity(rule.id, rule.defaultSeverity, severityConfig);
     if (!severity) continue;
@@ -67,10 +70,12 @@ function makePlan(rules: readonly DockerfileRule[], severityConfig: LintConfig |
       continue;
     }
     const entry: CheckEntry = { rule, severity, check: rule.perInstruction.check };
-    for (const keyword of rule.perInstruction.keywords) {
-      const named = plan.checksByKeyword.get(keyword);
+    const { keywords, programs } = rule.perInstruction;
+    const index = programs ? plan.checksByProgram : plan.checksByKeyword;
+    for (const key of programs ?? keywords) {
+      const named = index.get(key);
       if (named) named.push(entry);
-      else plan.checksByKeyword.set(keyword, [entry]);
+      else index.set(key, [entry]);
     }
   }
   return plan;
@@ -145,18 +150,40 @@ export function lintDockerfile(text: string, options: DockerfileLintOptions = {}
     }
   };
   let failed: Set<CheckEntry> | undefined;
+  const runCheck = (entry: CheckEntry, instruction: Instruction): void => {
+    if (failed?.has(entry)) return;
+    calling = entry;
+    try {
+      entry.check(instruction, context);
+    } catch (error) {
+      fail(entry.rule, error);
+      (failed ??= new Set()).add(entry);
+    }
+  };
+  const byProgram = plan.checksByProgram.size > 0 ? plan.checksByProgram : undefined;
   for (const instruction of model.instructions) {
     const keyword = instruction.getKeyword();
     const checks = plan.checksByKeyword.get(keyword);
-    if (checks) {
-      for (const entry of checks) {
-        if (failed?.has(entry)) continue;
-        calling = entry;
-        try {
-          entry.check(instruction, context);
-        } catch (error) {
-          fail(entry.rule, error);
-          (failed ??= new Set()).add(entry);
+    if (checks) for (const entry of checks) runCheck(entry, instruction);
+    if (keyword === 'RUN' && byProgram) {
+      // Each rule once per RUN, however many of its commands run a program it names.
+      let called: CheckEntry[] | undefined;
+      let commands: ReturnType<typeof commandsInAnyShell>;
+      try {
+        commands = commandsInAnyShell(model, instruction);
+      } catch {
+        // Not expected (the shell reader takes any text), but then each rule meets the failure itself and is
+        // reported through onRuleError, as it was before it named its programs.
+        for (const named of byProgram.values()) for (const entry of named) runCheck(entry, instruction);
+        continue;
+      }
+      for (const command of commands) {
+        const named = byProgram.get(command.program);
+        if (!named) continue;
+        for (const entry of named) {
+          if (called?.includes(entry)) continue;
+          (called ??= []).push(entry);
+          runCheck(entry, instruction);
         }
       }
     }

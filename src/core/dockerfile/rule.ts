@@ -39,24 +39,36 @@ export interface DockerfileRule extends RuleMeta {
    */
   perInstruction?: {
     keywords: ReadonlySet<string>;
+    /**
+     * For a rule about RUN commands of some programs only (`apt-get`, `yum`): their names as RunCommand.program
+     * gives them. The engine then calls the check for a RUN only when one of its commands (read in any shell, see
+     * commandsInAnyShell) runs one of them, rather than for every RUN: most rules are about a program that most
+     * Dockerfiles never run. The check must find nothing in a RUN without them.
+     */
+    programs?: ReadonlySet<string>;
     check(instruction: Instruction, context: DockerfileRuleContext): void;
   };
 }
 
 type Meta = Omit<RuleMeta, 'kind'>;
 
-/** A rule that looks at one instruction at a time, with nothing carried between them (most of hadolint's rules). */
+/**
+ * A rule that looks at one instruction at a time, with nothing carried between them (most of hadolint's rules).
+ * `programs`, for a rule that looks only at RUN commands running one of them: see DockerfileRule.perInstruction.
+ */
 export function perInstruction(
   meta: Meta,
   keywords: readonly string[],
   check: (instruction: Instruction, context: DockerfileRuleContext) => void,
+  options: { programs?: readonly string[] } = {},
 ): DockerfileRule {
   const wanted = new Set(keywords);
+  if (options.programs && (keywords.length !== 1 || keywords[0] !== 'RUN')) throw new Error(`${meta.id}: programs apply to RUN only`);
   return {
     ...meta,
     kind: 'dockerfile',
     create: (context) => ({ keywords: wanted, instruction: (instruction) => check(instruction, context) }),
-    perInstruction: { keywords: wanted, check },
+    perInstruction: { keywords: wanted, programs: options.programs && new Set(options.programs), check },
   };
 }
 

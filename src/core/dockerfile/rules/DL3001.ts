@@ -39,4 +39,5 @@ export const DL3001 = perInstruction(
       });
     }
   },
+  { programs: Object.keys(POINTLESS) },
 );

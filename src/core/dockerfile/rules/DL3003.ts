@@ -22,4 +22,5 @@ export const DL3003 = perInstruction(
       });
     }
   },
+  { programs: ['cd'] },
 );

@@ -35,4 +35,5 @@ export const DL3008 = perInstruction(
       }
     }
   },
+  { programs: ['apt-get'] },
 );

@@ -23,6 +23,7 @@ export const DL3014 = perInstruction(
       });
     }
   },
+  { programs: ['apt-get'] },
 );
 
 /** `-y`, `--yes`, `--assume-yes`, `-qq` (quiet level 2 implies yes), or `-o APT::Get::Assume-Yes=true`. */

@@ -35,6 +35,7 @@ export const DL3015 = perInstruction(
       });
     }
   },
+  { programs: ['apt-get'] },
 );
 
 /** The word that sets APT::Install-Recommends off (`-oAPT::Install-Recommends=0`, or the value after `-o`), if any. */

@@ -139,4 +139,5 @@ export const DL3016 = perInstruction(
       }
     }
   },
+  { programs: ['npm'] },
 );

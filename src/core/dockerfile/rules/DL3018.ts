@@ -26,4 +26,5 @@ export const DL3018 = perInstruction(
       }
     }
   },
+  { programs: ['apk'] },
 );

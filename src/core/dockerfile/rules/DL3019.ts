@@ -25,4 +25,5 @@ export const DL3019 = perInstruction(
       });
     }
   },
+  { programs: ['apk'] },
 );

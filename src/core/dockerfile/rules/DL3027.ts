@@ -47,4 +47,5 @@ export const DL3027 = perInstruction(
       });
     }
   },
+  { programs: ['apt'] },
 );

@@ -66,4 +66,5 @@ export const DL3028 = perInstruction(
       }
     }
   },
+  { programs: ['gem'] },
 );

@@ -26,4 +26,5 @@ export const DL3030 = perInstruction(
       });
     }
   },
+  { programs: ['yum'] },
 );

@@ -26,4 +26,5 @@ export const DL3032 = perInstruction(
       suggestions: found.suggestion ? [found.suggestion] : undefined,
     });
   },
+  { programs: ['yum'] },
 );

@@ -25,4 +25,5 @@ export const DL3033 = perInstruction(
       }
     }
   },
+  { programs: ['yum'] },
 );

@@ -30,4 +30,5 @@ export const DL3034 = perInstruction(
       });
     }
   },
+  { programs: ['zypper'] },
 );

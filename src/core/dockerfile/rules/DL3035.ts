@@ -20,4 +20,5 @@ export const DL3035 = perInstruction(
       });
     }
   },
+  { programs: ['zypper'] },
 );

@@ -29,4 +29,5 @@ export const DL3036 = perInstruction(
       suggestions: found.suggestion ? [found.suggestion] : undefined,
     });
   },
+  { programs: ['zypper'] },
 );

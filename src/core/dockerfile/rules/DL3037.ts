@@ -51,4 +51,5 @@ export const DL3037 = perInstruction(
       }
     }
   },
+  { programs: ['zypper'] },
 );

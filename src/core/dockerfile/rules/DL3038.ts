@@ -27,4 +27,5 @@ export const DL3038 = perInstruction(
       });
     }
   },
+  { programs: ['dnf', 'dnf5', 'microdnf'] },
 );

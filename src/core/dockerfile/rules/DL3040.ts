@@ -31,4 +31,5 @@ export const DL3040 = perInstruction(
       suggestions: found.suggestion ? [found.suggestion] : undefined,
     });
   },
+  { programs: DNF_PROGRAMS },
 );

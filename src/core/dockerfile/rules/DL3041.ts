@@ -25,4 +25,5 @@ export const DL3041 = perInstruction(
       }
     }
   },
+  { programs: ['dnf', 'dnf5', 'microdnf'] },
 );

@@ -68,4 +68,5 @@ export const DL3046 = perInstruction(
       });
     }
   },
+  { programs: ['useradd'] },
 );

@@ -35,4 +35,5 @@ export const DL3047 = perInstruction(
       });
     }
   },
+  { programs: ['wget'] },
 );

@@ -32,6 +32,7 @@ export const DL3060 = perInstruction(
       });
     }
   },
+  { programs: ['yarn'] },
 );
 
 /** The word that makes the command an install: `install` of `yarn install`, or `yarn` itself when it has no subcommand. */

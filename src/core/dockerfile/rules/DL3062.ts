@@ -59,6 +59,7 @@ export const DL3062 = perInstruction(
       }
     }
   },
+  { programs: ['go'] },
 );
 
 /**

@@ -28,4 +28,5 @@ export const DL4005 = perInstruction(
       });
     }
   },
+  { programs: ['ln'] },
 );
