@@ -50,9 +50,15 @@ function readCommands(model: DockerfileModel, instruction: Instruction): RunComm
   return commands;
 }
 
-/** The commands of the RUNs of one stage. */
-export function stageCommands(model: DockerfileModel, stage: Stage): RunCommand[] {
-  return stage.instructions.filter((i) => i.getKeyword() === 'RUN').flatMap((i) => commandsOf(model, i));
+/** The commands of the RUNs of one stage, worked out once per lint: callers only read them. */
+export function stageCommands(model: DockerfileModel, stage: Stage): readonly RunCommand[] {
+  const memo = memoOf(stage);
+  let commands = memo.stageCommands as RunCommand[] | undefined;
+  if (!commands) {
+    commands = stage.instructions.filter((i) => i.getKeyword() === 'RUN').flatMap((i) => commandsOf(model, i));
+    memo.stageCommands = commands;
+  }
+  return commands;
 }
 
 /**

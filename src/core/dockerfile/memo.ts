@@ -30,10 +30,12 @@ export class Memo {
   runCommands: unknown = undefined;
   fullImageName: unknown = undefined;
   baseImageFacts: unknown = undefined;
+  healthcheck: unknown = undefined;
   // Stages.
   lineage: unknown = undefined;
   startCommand: unknown = undefined;
   server: unknown = undefined;
+  stageCommands: unknown = undefined;
   // The model.
   imageStages: unknown = undefined;
   shippedStages: unknown = undefined;

@@ -403,7 +403,14 @@ function readBaseImageFacts(from: From): BaseImageFacts | undefined {
  * The command of `HEALTHCHECK [OPTIONS] CMD …` in shell or exec form, with document ranges, and the range from
  * `CMD` to the end (what a fix replaces). Undefined for `HEALTHCHECK NONE` or a half-typed instruction.
  */
-export function healthcheckCommand(healthcheck: Instruction, model: DockerfileModel): { words: Word[]; commandRange: Range } | undefined {
+export function healthcheckCommand(healthcheck: Instruction, model: DockerfileModel): { readonly words: readonly Word[]; commandRange: Range } | undefined {
+  // Three rules ask for it; callers only read it.
+  const memo = memoOf(healthcheck);
+  if (memo.healthcheck === undefined) memo.healthcheck = readHealthcheckCommand(healthcheck, model) ?? null;
+  return (memo.healthcheck as { words: Word[]; commandRange: Range } | null) ?? undefined;
+}
+
+function readHealthcheckCommand(healthcheck: Instruction, model: DockerfileModel): { words: Word[]; commandRange: Range } | undefined {
   const raw = healthcheck.getRawArgumentsContent() ?? '';
   const args = healthcheck.getArgumentsRange();
   const cmd = /(^|\s)CMD(?=\s|\[|$)/i.exec(raw);

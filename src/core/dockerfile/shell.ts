@@ -52,7 +52,7 @@ export function splitShell(script: string, escapeChar = '\\'): ShellCommand[] {
     if (commands.every((c) => c.words.length > 0 && (simple === 'quoted' || hasPlainBrackets(c)))) return commands;
   }
   const parsed = parseShellWords(script);
-  if (parsed) return parsed.map((c) => ({ ...unwrapCommand(c.words), piped: c.piped }));
+  if (parsed) return parsed.map((c) => unwrapCommand(c.words, c.piped));
   return tokenizeShell(script, escapeChar);
 }
 
@@ -139,7 +139,7 @@ export function tokenizeShell(script: string, escapeChar = '\\'): ShellCommand[]
     // them, and a `for`/`case`/`select` head runs nothing itself.
     while (words.length > 0 && LEADING_RESERVED.has(words[0].value)) words.shift();
     if (words.length > 0 && HEAD_RESERVED.has(words[0].value)) words = [];
-    if (words.length > 0) commands.push({ ...unwrapCommand(words), piped: afterPipe || beforePipe });
+    if (words.length > 0) commands.push(unwrapCommand(words, afterPipe || beforePipe));
     words = [];
     afterPipe = beforePipe;
     redirectTarget = false;
@@ -232,8 +232,12 @@ function findClosingQuote(script: string, open: number, quote: string): number {
   return script.length;
 }
 
-/** Strips the wrappers that run another command: `sudo [-u user]`, `env [VAR=v]`, `VAR=v cmd`, `exec`, `nohup`. */
-export function unwrapCommand(allWords: ShellWord[]): Omit<ShellCommand, 'piped'> {
+/**
+ * Strips the wrappers that run another command: `sudo [-u user]`, `env [VAR=v]`, `VAR=v cmd`, `exec`, `nohup`.
+ * The command is made whole here, in one literal, rather than spread into another object by each caller: a lint
+ * makes one for every command of every RUN.
+ */
+export function unwrapCommand(allWords: ShellWord[], piped = false): ShellCommand {
   let i = 0;
   let sudo: ShellWord | undefined;
   for (;;) {
@@ -256,7 +260,7 @@ export function unwrapCommand(allWords: ShellWord[]): Omit<ShellCommand, 'piped'
       break;
     }
   }
-  return { words: allWords.slice(i), allWords, sudo };
+  return { words: allWords.slice(i), allWords, sudo, piped };
 }
 
 /** Whether the RUN body is a heredoc (`RUN <<EOF`): its script is the heredoc's content. */
@@ -288,7 +292,7 @@ function parseRunCommands(instruction: Instruction, escapeChar: string): ShellCo
     // runs. The script is read where its JSON text is its value (no escape in it), so that offsets stay exact.
     const script = json[shellScriptIndex(json)];
     if (script && !raw.slice(script.start, script.end).includes('\\')) return shift(splitShell(script.value, escapeChar), script.start);
-    return [{ ...unwrapCommand(json), piped: false, execForm: true }];
+    return [{ ...unwrapCommand(json), execForm: true }];
   }
   const heredoc = readHeredoc(raw);
   if (heredoc) {
