@@ -91,19 +91,38 @@ const MEMOIZED_FROM_GETTERS = [
 
 type Getter = (this: object) => unknown;
 
-function memoizeOnInstruction(name: (typeof MEMOIZED_GETTERS)[number]): void {
-  const target = Instruction.prototype as unknown as Record<string, Getter>;
-  const original = target[name];
-  if (typeof original !== 'function') throw new Error(`dockerfile-ast has no ${name} to keep: astCache.ts needs updating`);
-  // One function per getter, each with its own field: one shape at each read.
-  const field = ({ getKeyword: 'keyword', getRawArgumentsContent: 'rawArgumentsContent', getArgumentsRange: 'argumentsRange', getArgumentsContent: 'argumentsContent' } as const)[name];
-  target[name] = function (this: object): unknown {
-    const memo = memoOf(this) as unknown as Record<typeof field, unknown>;
-    let value = memo[field];
-    if (value === undefined) {
-      value = original.call(this);
-      memo[field] = value;
-    }
+/**
+ * Each getter written out with its memo field named in the code: a read of a field named by a variable is a keyed
+ * load, which V8 does not turn into a fixed-offset read as it does a named one.
+ */
+function memoizeInstructionGetters(): void {
+  const target = Instruction.prototype as unknown as Record<(typeof MEMOIZED_GETTERS)[number], Getter>;
+  for (const name of MEMOIZED_GETTERS) {
+    if (typeof target[name] !== 'function') throw new Error(`dockerfile-ast has no ${name} to keep: astCache.ts needs updating`);
+  }
+  const { getKeyword, getRawArgumentsContent, getArgumentsRange, getArgumentsContent } = target;
+  target.getKeyword = function (this: object): unknown {
+    const memo = memoOf(this);
+    let value = memo.keyword;
+    if (value === undefined) memo.keyword = value = getKeyword.call(this) as string;
+    return value;
+  };
+  target.getRawArgumentsContent = function (this: object): unknown {
+    const memo = memoOf(this);
+    let value = memo.rawArgumentsContent;
+    if (value === undefined) memo.rawArgumentsContent = value = getRawArgumentsContent.call(this) as string | null;
+    return value;
+  };
+  target.getArgumentsRange = function (this: object): unknown {
+    const memo = memoOf(this);
+    let value = memo.argumentsRange;
+    if (value === undefined) memo.argumentsRange = value = getArgumentsRange.call(this);
+    return value;
+  };
+  target.getArgumentsContent = function (this: object): unknown {
+    const memo = memoOf(this);
+    let value = memo.argumentsContent;
+    if (value === undefined) memo.argumentsContent = value = getArgumentsContent.call(this) as string | null;
     return value;
   };
 }
@@ -125,7 +144,7 @@ function memoizeOnFrom(name: (typeof MEMOIZED_FROM_GETTERS)[number]): void {
 const MEMOIZED = Symbol('mlops-deploy.memoizedGetters');
 const withGetters = Instruction.prototype as unknown as { [MEMOIZED]?: true };
 if (!Object.prototype.hasOwnProperty.call(withGetters, MEMOIZED)) {
-  for (const name of MEMOIZED_GETTERS) memoizeOnInstruction(name);
+  memoizeInstructionGetters();
   for (const name of MEMOIZED_FROM_GETTERS) memoizeOnFrom(name);
   Object.defineProperty(withGetters, MEMOIZED, { value: true });
 }
