@@ -22,6 +22,8 @@ export const DL3000 = atEnd(
   },
   (model, context) => {
     for (const stage of model.stages) {
+      // Only a stage's own WORKDIRs are reported; most stages have none.
+      if (!stage.instructions.some((i) => i.getKeyword() === 'WORKDIR')) continue;
       // The directory a relative WORKDIR resolves against: the last WORKDIR before it in this stage or the stages
       // it is built on, when that one is known; the base image's own WORKDIR is not.
       const parents = stageLineage(model, stage).slice(1).reverse();

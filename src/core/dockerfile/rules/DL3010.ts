@@ -1,6 +1,6 @@
-import { argumentsOf, commandsOf, findFlag, type RunCommand } from '../commands';
+import { argumentsOf, commandsOf, findFlag, stageCommands, type RunCommand } from '../commands';
 import { copiesFromContext, copySources, type InstructionArgument } from '../instructions';
-import { shippedStages, stageLineage } from '../model';
+import { shippedStages, stageLineage, type Stage } from '../model';
 import { atEnd } from '../rule';
 
 /** The local archives ADD unpacks by itself: tar, uncompressed or compressed with gzip, bzip2 or xz. */
@@ -29,8 +29,10 @@ export const DL3010 = atEnd(
     const reported = new Set<string>();
     // In a builder stage whose files are only copied out, the archive's layer never reaches an image.
     const shipped = shippedStages(model);
+    // Only a stage that unpacks with tar can be reported: most stages run no tar, and their COPYs need no look.
+    const unpacking = (stage: Stage) => shipped.has(stage) && stageCommands(model, stage).some(extracts);
     for (const stage of model.stages) {
-      if (!shipped.has(stage)) continue;
+      if (!unpacking(stage)) continue;
       const own = new Set(stage.instructions);
       // A stage built on another sees the archives copied there.
       const copied: Array<{ name: string; source: InstructionArgument }> = [];
