@@ -58,7 +58,7 @@ describe('the Bash parser', () => {
     assert.ok(compared > 500, `compared ${compared} RUN bodies`);
   });
 
-  it('agrees with the fallback tokenizer on redirections, which the tokenizer reads without the parser', () => {
+  it('agrees with the fallback tokenizer on redirections, `#` inside words and `in` outside for and case, which the tokenizer reads without the parser', () => {
     const scripts = [
       'echo "app ALL=(ALL) NOPASSWD: ALL" > /etc/sudoers.d/app',
       'set -eo pipefail; wget -qO- https://example.com/key.asc | gpg --dearmor > /usr/share/keyrings/example.gpg',
@@ -75,6 +75,9 @@ describe('the Bash parser', () => {
       'cat x >| /tmp/y',
       'sudo tee /etc/apt/sources.list.d/x.list > /dev/null',
       'cmd 1> out 2> err',
+      'npm install git+https://github.com/example/widget.git#v1.2.0 ./vendor/local-pkg',
+      'zypper -n in "git>=2.43" && zypper cc',
+      'echo a#b # a comment',
     ];
     for (const script of scripts) {
       const parsed = parseShellWords(script);

@@ -57,7 +57,9 @@ export function splitShell(script: string, escapeChar = '\\'): ShellCommand[] {
 }
 
 const PLAIN_SCRIPT = /^[A-Za-z0-9_\-./=:,@+%^~*\s&|;]*$/;
-const RESERVED_WORD = /(^|[\s;&|])(if|then|else|elif|fi|for|while|until|do|done|case|esac|select|function|in)(?=$|[\s;&|])/;
+// `in` is a reserved word only after `for x`, `select x` and `case x`, which are listed: elsewhere it is a plain
+// word (`zypper in git`).
+const RESERVED_WORD = /(^|[\s;&|])(if|then|else|elif|fi|for|while|until|do|done|case|esac|select|function)(?=$|[\s;&|])/;
 
 export function isPlainScript(script: string): boolean {
   return PLAIN_SCRIPT.test(script) && !RESERVED_WORD.test(script);
@@ -86,6 +88,9 @@ function simpleScriptKind(script: string): 'no' | 'quoted' | 'brackets' {
       i = close;
     } else if (c === '[' || c === ']') {
       brackets = true;
+    } else if (c === '#' && i > 0 && !/[\s;&|<>]/.test(script[i - 1])) {
+      // Inside a word `#` is a plain character (`git+https://x/y.git#v1.2`); only at a word's start does it open a
+      // comment, which the parser is left to read.
     } else if (c === '<' || c === '>') {
       // A redirection to or from a file (`> /etc/x`, `2>&1`, `&>> log`) the tokenizer reads as the parser does; a
       // heredoc or herestring (`<<`), or a process substitution (`<(…)`), it does not.
