@@ -31,14 +31,23 @@ interface CheckEntry {
   check: NonNullable<DockerfileRule['perInstruction']>['check'];
 }
 
+/** An atEnd rule at its severity: called directly once the walk is done. */
+interface EndEntry {
+  rule: DockerfileRule;
+  severity: Severity;
+  check: NonNullable<DockerfileRule['atEnd']>;
+}
+
 /**
  * What does not change from one lint to the next for a list of rules under one severity config: the rules that are
- * on, the perInstruction rules grouped by the keywords they want, and the other rules, which make a visitor per lint.
+ * on, the perInstruction rules grouped by the keywords (or programs) they want, the atEnd rules, and the other
+ * rules, which make a visitor per lint.
  */
 interface Plan {
   checksByKeyword: Map<string, CheckEntry[]>;
   /** The RUN rules that name the programs they are about, by program. */
   checksByProgram: Map<string, CheckEntry[]>;
+  atEnd: EndEntry[];
   others: Array<{ rule: DockerfileRule; severity: Severity }>;
 }
 
@@ -61,10 +70,14 @@ function planFor(rules: readonly DockerfileRule[], severityConfig: LintConfig | 
 }
 
 function makePlan(rules: readonly DockerfileRule[], severityConfig: LintConfig | undefined): Plan {
-  const plan: Plan = { checksByKeyword: new Map(), checksByProgram: new Map(), others: [] };
+  const plan: Plan = { checksByKeyword: new Map(), checksByProgram: new Map(), atEnd: [], others: [] };
   for (const rule of rules) {
     const severity = configuredSeverity(rule.id, rule.defaultSeverity, severityConfig);
     if (!severity) continue;
+    if (rule.atEnd) {
+      plan.atEnd.push({ rule, severity, check: rule.atEnd });
+      continue;
+    }
     if (!rule.perInstruction) {
       plan.others.push({ rule, severity });
       continue;
@@ -196,6 +209,14 @@ export function lintDockerfile(text: string, options: DockerfileLintOptions = {}
     calling = entry;
     try {
       entry.visitor.end();
+    } catch (error) {
+      fail(entry.rule, error);
+    }
+  }
+  for (const entry of plan.atEnd) {
+    calling = entry;
+    try {
+      entry.check(model, context);
     } catch (error) {
       fail(entry.rule, error);
     }

@@ -48,6 +48,11 @@ export interface DockerfileRule extends RuleMeta {
     programs?: ReadonlySet<string>;
     check(instruction: Instruction, context: DockerfileRuleContext): void;
   };
+  /**
+   * For a rule that decides once the whole file is read (atEnd): its check, which the engine calls directly after
+   * the walk, with no visitor made for each lint. `create` gives the same behaviour as a visitor.
+   */
+  atEnd?: (model: DockerfileModel, context: DockerfileRuleContext) => void;
 }
 
 type Meta = Omit<RuleMeta, 'kind'>;
@@ -97,7 +102,7 @@ export function stateful<State>(
 
 /** A rule that needs the whole file first, typically because it is about the final stage of a multi-stage build. */
 export function atEnd(meta: Meta, check: (model: DockerfileModel, context: DockerfileRuleContext) => void): DockerfileRule {
-  return { ...meta, kind: 'dockerfile', create: (context) => ({ end: () => check(context.model, context) }) };
+  return { ...meta, kind: 'dockerfile', create: (context) => ({ end: () => check(context.model, context) }), atEnd: check };
 }
 
 /**
