@@ -155,16 +155,22 @@ describe('rule shapes and isolation', () => {
     assert.deepEqual(calls, [1, 3, 4]);
     assert.throws(() => perInstruction({ ...meta, id: 'T11', defaultSeverity: 'info' }, ['COPY'], () => undefined, { programs: ['x'] }), /RUN only/);
   });
-  it('the rules that name their programs find what they find when called on every RUN', () => {
-    // The names are a promise that the check finds nothing in a RUN without them: held on the differential and
-    // benchmark corpora, by default and under hadolint parity (whose readings differ), against the same rules
-    // called on every RUN.
+  it('the rules that name their programs, and the stateful rules that name their keywords, find what they find when called on every RUN or instruction', () => {
+    // The names are a promise that the rule finds nothing in a RUN without those programs, and that a stateful
+    // step does nothing for other instructions: held on the differential and benchmark corpora, by default and
+    // under hadolint parity (whose readings differ), against the same rules called on every RUN or instruction.
     const { dockerfileRules } = require('../../src/core/dockerfile/rules') as typeof import('../../src/core/dockerfile/rules');
     const { generateDiffCorpus } = require('../diff/corpus') as typeof import('../diff/corpus');
     const { generateCorpus, BENCH_CORPUS_SIZE, BENCH_CORPUS_SEED } = require('../bench/corpus') as typeof import('../bench/corpus');
-    const named = dockerfileRules.filter((r) => r.perInstruction?.programs);
-    assert.ok(named.length >= 20, `${named.length} rules name their programs`);
-    const everyRun = named.map((r) => perInstruction(r, ['RUN'], r.perInstruction!.check));
+    const byProgram = dockerfileRules.filter((r) => r.perInstruction?.programs);
+    assert.ok(byProgram.length >= 20, `${byProgram.length} rules name their programs`);
+    const byKeyword = dockerfileRules.filter((r) => !r.perInstruction && !r.atEnd && r.create({} as never).keywords);
+    assert.ok(byKeyword.length >= 4, `${byKeyword.length} stateful rules name their keywords`);
+    const named = [...byProgram, ...byKeyword];
+    const everyRun = [
+      ...byProgram.map((r) => perInstruction(r, ['RUN'], r.perInstruction!.check)),
+      ...byKeyword.map((r) => ({ ...r, create: (context: Parameters<typeof r.create>[0]) => ({ ...r.create(context), keywords: undefined }) })),
+    ];
     const texts = [...generateDiffCorpus(), ...generateCorpus(BENCH_CORPUS_SIZE, BENCH_CORPUS_SEED)].map((f) => f.text);
     texts.push('FROM a\nSHELL ["powershell", "-Command"]\nRUN apt-get install x; cd C:\\app; npm install y\n');
     let findings = 0;

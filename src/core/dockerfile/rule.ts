@@ -79,20 +79,24 @@ export function perInstruction(
 
 /**
  * A rule that carries state from one instruction to the next (the last USER, the aliases seen so far) and may
- * decide at the end.
+ * decide at the end. `keywords`, when the step does something only for instructions of those keywords: the engine
+ * then calls it for those alone.
  */
 export function stateful<State>(
   meta: Meta,
   initial: () => State,
   step: (state: State, instruction: Instruction, context: DockerfileRuleContext) => void,
   done?: (state: State, context: DockerfileRuleContext) => void,
+  options: { keywords?: readonly string[] } = {},
 ): DockerfileRule {
+  const keywords = options.keywords && new Set(options.keywords);
   return {
     ...meta,
     kind: 'dockerfile',
     create(context) {
       const state = initial();
       return {
+        keywords,
         instruction: (instruction) => step(state, instruction, context),
         end: done && (() => done(state, context)),
       };

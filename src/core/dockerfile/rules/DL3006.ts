@@ -53,4 +53,6 @@ export const DL3006 = stateful(
       message: `${image} has no tag, so it means ${image}:latest: whatever was pushed last. Tag the version explicitly (for example ${image}:<version>), or pin a digest with @sha256:….`,
     });
   },
+  undefined,
+  { keywords: ['FROM'] },
 );

@@ -28,6 +28,8 @@ export const DL3012 = stateful(
     }
     state.earlier.push(instruction);
   },
+  undefined,
+  { keywords: ['FROM', 'HEALTHCHECK'] },
 );
 
 /** Deletes an instruction's whole lines, continuation lines included. */

@@ -48,4 +48,6 @@ export const DL3045 = stateful(
         return;
     }
   },
+  undefined,
+  { keywords: ['FROM', 'WORKDIR', 'COPY'] },
 );

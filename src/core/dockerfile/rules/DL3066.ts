@@ -57,6 +57,8 @@ export const DL3066 = stateful(
       suggestions: suggestion ? [suggestion] : undefined,
     });
   },
+  undefined,
+  { keywords: ['FROM', 'ARG', 'USER'] },
 );
 
 /** Options of useradd and adduser that take a value. */
