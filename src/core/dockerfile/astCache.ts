@@ -122,7 +122,13 @@ function memoizeInstructionGetters(): void {
   target.getArgumentsContent = function (this: object): unknown {
     const memo = memoOf(this);
     let value = memo.argumentsContent;
-    if (value === undefined) memo.argumentsContent = value = getArgumentsContent.call(this) as string | null;
+    if (value === undefined) {
+      // The library joins the arguments' text line by line, leaving out continuations and comment lines; on one
+      // line that is the raw argument text, which is kept already and is read by most lints anyway.
+      const raw = target.getRawArgumentsContent.call(this) as string | null;
+      value = raw !== null && !raw.includes('\n') && !raw.includes('\r') ? raw : (getArgumentsContent.call(this) as string | null);
+      memo.argumentsContent = value;
+    }
     return value;
   };
 }
