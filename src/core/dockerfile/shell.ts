@@ -445,6 +445,9 @@ export function jsonWords(instruction: Instruction, raw = instruction.getRawArgu
     const start = offsetIn(raw, origin, r.start);
     const end = offsetIn(raw, origin, r.end);
     const text = raw.slice(start, end);
+    // Without a backslash there is nothing to unescape: JSON.parse would give the text back, or throw on a control
+    // character and leave it as written.
+    if (!text.includes('\\')) return { value: text, start, end };
     let value: string;
     try {
       value = JSON.parse(`"${text}"`) as string;
