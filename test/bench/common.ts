@@ -117,4 +117,10 @@ export function assertPeerParserUntouched(): void {
       throw new Error(`${path} has been changed in this process (astCache.ts): dockerfile-utils would be measured with our parse cache`);
     }
   }
+  // And the vscode-languageserver-types that copy of dockerfile-ast makes its ranges with.
+  const typesPath = require.resolve('vscode-languageserver-types', { paths: [dirname(path)] });
+  const { Range } = require(typesPath) as typeof import('vscode-languageserver-types');
+  if (Object.getOwnPropertySymbols(Range).length > 0) {
+    throw new Error(`${typesPath} has been changed in this process (astCache.ts): dockerfile-utils would be measured with our faster Range.create`);
+  }
 }

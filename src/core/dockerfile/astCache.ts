@@ -45,6 +45,39 @@ if (!Object.prototype.hasOwnProperty.call(instructionPrototype, PATCHED)) {
   Object.defineProperty(instructionPrototype, PATCHED, { value: true });
 }
 
+/**
+ * dockerfile-ast makes every range with vscode-languageserver-types' Range.create, which checks each of its four
+ * numbers (or its two positions) with Object.prototype.toString before it builds the object: a tenth of a parse.
+ * For plain numbers in the range of an unsigned 32-bit integer, and positions made of them, which are all that
+ * dockerfile-ast passes, the same object is built directly; anything else still goes to the library's own create,
+ * which checks and throws as before (astCache.test.ts).
+ *
+ * Required rather than imported: dockerfile-ast requires the package's CommonJS build, and an import would resolve,
+ * by the package's export conditions, to its ES module build, another copy that dockerfile-ast never calls.
+ */
+const lspTypes = require('vscode-languageserver-types') as typeof import('vscode-languageserver-types');
+
+interface Creating {
+  create(...args: unknown[]): unknown;
+  [PATCHED]?: true;
+}
+
+const rangeNamespace = lspTypes.Range as unknown as Creating;
+
+if (!Object.prototype.hasOwnProperty.call(rangeNamespace, PATCHED)) {
+  const create = rangeNamespace.create;
+  const MAX = 2147483647;
+  const isUinteger = (value: unknown): value is number => typeof value === 'number' && value >= 0 && value <= MAX;
+  const isPosition = (value: unknown): value is { line: number; character: number } =>
+    typeof value === 'object' && value !== null && isUinteger((value as { line: unknown }).line) && isUinteger((value as { character: unknown }).character);
+  rangeNamespace.create = function (one: unknown, two: unknown, three?: unknown, four?: unknown): unknown {
+    if (isUinteger(one) && isUinteger(two) && isUinteger(three) && isUinteger(four)) return { start: { line: one, character: two }, end: { line: three, character: four } };
+    if (isPosition(one) && isPosition(two)) return { start: one, end: two };
+    return create.call(this, one, two, three, four);
+  };
+  Object.defineProperty(rangeNamespace, PATCHED, { value: true });
+}
+
 interface ImageRanging {
   getImageRange(): Range | null;
   getArguments(): Argument[];
