@@ -1,4 +1,6 @@
-import { DL3025 } from '../../../src/core/dockerfile/rules/DL3025';
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { DL3025, isJsonNotation } from '../../../src/core/dockerfile/rules/DL3025';
 import { ruleTests } from '../ruleTester';
 
 ruleTests(DL3025, {
@@ -104,4 +106,38 @@ ruleTests(DL3025, {
       suggestion: 'FROM python:3.11-slim\nHEALTHCHECK CMD ["curl", "-f", "http://localhost/"]\n',
     },
   ],
+});
+
+describe('JSON notation, as JSON.parse reads it', () => {
+  const byParse = (text: string): boolean => {
+    try {
+      const parsed: unknown = JSON.parse(text);
+      return Array.isArray(parsed) && parsed.every((item) => typeof item === 'string');
+    } catch {
+      return false;
+    }
+  };
+
+  it('agrees with JSON.parse on written cases and on random arrays', () => {
+    const cases = [
+      '[]', '[ ]', '["a"]', '[ "a" , "b" ]', '["a",]', "['a']", '["a" "b"]', '["a\\"b"]', '["a\\\\"]', '["\\u00e9"]', '["\\u00g9"]',
+      '["\\x41"]', '["\\/"]', '["tab\there"]', '["new\nline"]', '[\n  "a",\n  "b"\n]', '["a"]x', 'x["a"]', '[1]', '["a", 1]', '[["a"]]',
+      '[null]', '["a"', '"a"]', '[""]', '["\\ud800"]', '["\ud800"]', '[\u00a0"a"]', '["a"]\u2028', '["\\"]', '[,"a"]', '["é", "日本"]',
+    ];
+    for (const text of cases) assert.equal(isJsonNotation(text), byParse(text), JSON.stringify(text));
+    // Random texts over the characters that matter.
+    let seed = 12345;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    const alphabet = ['[', ']', '"', '\\', ',', ' ', '\t', '\n', 'a', 'u', '0', 'f', 'n', '/', '\u0001', "'", 'é'];
+    let json = 0;
+    for (let i = 0; i < 20000; i++) {
+      const length = 2 + (next() % 12);
+      let text = '[';
+      for (let j = 0; j < length; j++) text += alphabet[next() % alphabet.length];
+      text += next() % 4 === 0 ? '' : ']';
+      assert.equal(isJsonNotation(text), byParse(text), JSON.stringify(text));
+      if (byParse(text)) json++;
+    }
+    assert.ok(json > 50, `${json} of the random texts are JSON arrays of strings`);
+  });
 });

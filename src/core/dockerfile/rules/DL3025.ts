@@ -106,15 +106,20 @@ function healthcheckTarget(instruction: Instruction, model: DockerfileModel): Ta
   return { keyword: 'HEALTHCHECK CMD', script, range: command.commandRange, prefix: `${cmd[2]} ` };
 }
 
+/** A JSON string: no raw `"`, backslash or control character, and only JSON's escapes. */
+const JSON_STRING = String.raw`"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"`;
+const JSON_SPACE = String.raw`[ \t\n\r]*`;
+/**
+ * A JSON array of strings and nothing else, as JSON.parse reads one: JSON's grammar for it, so that the common
+ * invalid case (`['python', 'app.py']`) costs no thrown exception (DL3025.test.ts holds it to JSON.parse).
+ */
+export const JSON_STRING_ARRAY = new RegExp(
+  String.raw`^${JSON_SPACE}\[${JSON_SPACE}(?:${JSON_STRING}${JSON_SPACE}(?:,${JSON_SPACE}${JSON_STRING}${JSON_SPACE})*)?\]${JSON_SPACE}$`,
+);
+
 /** Whether Docker reads the arguments as JSON notation: a JSON array of strings, nothing else. */
-function isJsonNotation(script: string): boolean {
-  if (!script.startsWith('[')) return false;
-  try {
-    const parsed: unknown = JSON.parse(script);
-    return Array.isArray(parsed) && parsed.every((item) => typeof item === 'string');
-  } catch {
-    return false;
-  }
+export function isJsonNotation(script: string): boolean {
+  return script.startsWith('[') && JSON_STRING_ARRAY.test(script);
 }
 
 /**
