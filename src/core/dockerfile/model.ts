@@ -58,7 +58,11 @@ export function parseDockerfile(text: string): DockerfileModel {
   const lines = text.split(/\r\n|\r|\n/);
   const comments = ast.getComments();
   // A pragma on the first line is taken for a parser directive (`# key=value`) by dockerfile-ast: read both.
-  const commentTexts = [...comments.map((c) => c.getContent()), ...ast.getDirectives().map((d) => (lines[d.getRange().start.line] ?? '').replace(/^\s*#/, ''))];
+  // Read only when the file has the word at all: most have no shell pragma, and a comment's content is worked out
+  // from its range.
+  const commentTexts = /shell/i.test(text)
+    ? [...comments.map((c) => c.getContent()), ...ast.getDirectives().map((d) => (lines[d.getRange().start.line] ?? '').replace(/^\s*#/, ''))]
+    : [];
   return { text, lines, lineStarts, escapeChar: ast.getEscapeCharacter(), ast, instructions, stages, comments, nonPosixRuns: nonPosixRuns(stages, commentTexts), runs };
 }
 

@@ -30,6 +30,8 @@ const PRAGMA = /^\s*#\s*(mlops-deploy|hadolint)\s+(?:(global|stage)\s+)?ignore\s
  */
 export function readSuppressions(model: DockerfileModel, { hadolintParity = false } = {}): Suppressions {
   const suppressions: Suppressions = { global: new Set(), byInstructionLine: new Map(), byStage: new Map(), byStageAfterFrom: new Map() };
+  // Every pragma has the word `ignore`; most files have none, and their comments need no look.
+  if (!/ignore/i.test(model.text)) return suppressions;
   const commentLines = pragmaLines(model);
   if (commentLines.length === 0) return suppressions;
   const instructionStarts = model.instructions.map((instruction) => instruction.getRange().start.line);
