@@ -18,11 +18,16 @@ const SECRET_PATTERNS: Array<{ test: RegExp; what: string }> = [
 /** `.docker/config.json` holds registry logins; the rest of a `.docker/` folder is usually build scripts. */
 const DOCKER_CONFIG = { what: 'Docker registry credentials' };
 
-/** A glob segment (`.env*`) counts when it would pick up a file the pattern is about. */
-function matches(pattern: RegExp, segment: string): boolean {
-  if (!/[*?[]/.test(segment)) return pattern.test(segment);
+/** Credential files a glob segment is tried on: `.env*` counts because it would pick up `.env`. */
+const SAMPLE_NAMES = ['.env', '.env.production', 'id_rsa', 'server.key', 'server.pem', 'credentials.json'];
+
+/** What credentials a path segment names, or for a glob segment (`.env*`) would pick up. */
+function secretIn(segment: string): { what: string } | undefined {
+  if (!/[*?[]/.test(segment)) return SECRET_PATTERNS.find((p) => p.test.test(segment));
+  // The glob is made once for the segment, not once for each pattern.
   const glob = new RegExp(`^${segment.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
-  return ['.env', '.env.production', 'id_rsa', 'server.key', 'server.pem', 'credentials.json'].some((name) => glob.test(name) && pattern.test(name));
+  const picked = SAMPLE_NAMES.filter((name) => glob.test(name));
+  return picked.length === 0 ? undefined : SECRET_PATTERNS.find((p) => picked.some((name) => p.test.test(name)));
 }
 
 /** Guide, Security Checklist: "Secrets in secure vault". */
@@ -41,7 +46,7 @@ export const MLO111 = perInstruction(
       const segments = path.split('/');
       const hit =
         (/(^|\/)\.docker(\/config\.json)?$/.test(path) ? DOCKER_CONFIG : undefined) ??
-        segments.map((segment) => SECRET_PATTERNS.find((p) => matches(p.test, segment))).find((p) => p !== undefined);
+        segments.map(secretIn).find((p) => p !== undefined);
       if (!hit) continue;
       context.report({
         range: source.range,
