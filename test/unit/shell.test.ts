@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { initShellParser, parseShellWords } from '../../src/core/dockerfile/bash';
 import { parseDockerfile } from '../../src/core/dockerfile/model';
-import { isPlainScript, joinContinuations, runCommands, splitShell, tokenizeShell, unwrapCommand, type ShellCommand } from '../../src/core/dockerfile/shell';
+import { isPlainScript, joinContinuations, positionAt, runCommands, splitShell, tokenizeShell, unwrapCommand, wordRange, type ShellCommand } from '../../src/core/dockerfile/shell';
+import { generateDiffCorpus } from '../diff/corpus';
 import { BENCH_CORPUS_SEED, BENCH_CORPUS_SIZE, generateCorpus } from '../bench/corpus';
 
 const summary = (commands: ShellCommand[]): string[] => commands.map((c) => `${c.sudo ? 'sudo ' : ''}${c.words.map((w) => w.value).join(' ')}${c.piped ? ' |' : ''}`);
@@ -142,5 +143,22 @@ describe('exec-form RUN', () => {
       assert.equal(commands.length, 1, line);
       assert.equal(commands[0].execForm, true, line);
     }
+  });
+});
+
+describe('word ranges', () => {
+  it('wordRange places every offset of every instruction as positionAt does', () => {
+    let compared = 0;
+    for (const file of generateDiffCorpus()) {
+      for (const instruction of parseDockerfile(file.text).instructions) {
+        const raw = instruction.getRawArgumentsContent() ?? '';
+        const origin = instruction.getArgumentsRange()?.start ?? instruction.getRange().start;
+        for (let offset = 0; offset <= raw.length + 2; offset++) {
+          assert.deepEqual(wordRange(instruction, { start: offset, end: offset + 1 }), { start: positionAt(raw, origin, offset), end: positionAt(raw, origin, offset + 1) });
+          compared++;
+        }
+      }
+    }
+    assert.ok(compared > 100000, `${compared} offsets compared`);
   });
 });

@@ -489,14 +489,44 @@ function escapeRegExp(s: string): string {
 
 /** The document range of a word of an instruction's raw argument text. */
 export function wordRange(instruction: Instruction, word: { start: number; end: number }): Range {
-  // dockerfile-ast recomputes an instruction's arguments on every call; keep them for the instruction's lifetime.
+  // dockerfile-ast recomputes an instruction's arguments on every call; keep them for the instruction's lifetime,
+  // with where the text's line breaks are: a RUN of many lines gets a range for each of its packages.
   const memo = memoOf(instruction);
-  let text = memo.argumentText as { origin: Position; raw: string } | undefined;
+  let text = memo.argumentText as ArgumentText | undefined;
   if (!text) {
-    text = { origin: instruction.getArgumentsRange()?.start ?? instruction.getRange().start, raw: instruction.getRawArgumentsContent() ?? '' };
+    const raw = instruction.getRawArgumentsContent() ?? '';
+    text = { origin: instruction.getArgumentsRange()?.start ?? instruction.getRange().start, raw, breaks: lineBreaks(raw) };
     memo.argumentText = text;
   }
-  return { start: positionAt(text.raw, text.origin, word.start), end: positionAt(text.raw, text.origin, word.end) };
+  return { start: positionAfter(text, word.start), end: positionAfter(text, word.end) };
+}
+
+/** An instruction's argument text, where it starts in the document, and the offsets of its `\n`s. */
+interface ArgumentText {
+  origin: Position;
+  raw: string;
+  breaks: number[];
+}
+
+function lineBreaks(text: string): number[] {
+  const breaks: number[] = [];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) breaks.push(i);
+  return breaks;
+}
+
+/** positionAt, with the line breaks found once: the same answer without a scan from the start for each word. */
+function positionAfter(text: ArgumentText, offset: number): Position {
+  const { origin, breaks } = text;
+  const limit = Math.min(offset, text.raw.length);
+  // The number of line breaks before the limit.
+  let low = 0;
+  let high = breaks.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (breaks[mid] < limit) low = mid + 1;
+    else high = mid;
+  }
+  return low === 0 ? { line: origin.line, character: origin.character + offset } : { line: origin.line + low, character: offset - (breaks[low - 1] + 1) };
 }
 
 /** The document position of an offset into text that starts at `origin`. */
