@@ -53,7 +53,9 @@ if (!Object.prototype.hasOwnProperty.call(instructionPrototype, PATCHED)) {
  * which checks and throws as before (astCache.test.ts).
  *
  * Required rather than imported: dockerfile-ast requires the package's CommonJS build, and an import would resolve,
- * by the package's export conditions, to its ES module build, another copy that dockerfile-ast never calls.
+ * by the package's export conditions, to its ES module build, another copy that dockerfile-ast never calls. As with
+ * the prototypes above, unbundled this is node_modules' copy, which dockerfile-utils shares: the benchmarks check it
+ * is untouched before they time dockerfile-utils (assertPeerParserUntouched in test/bench/common.ts).
  */
 const lspTypes = require('vscode-languageserver-types') as typeof import('vscode-languageserver-types');
 

@@ -187,7 +187,7 @@ export function lintDockerfile(text: string, options: DockerfileLintOptions = {}
       } catch {
         // Not expected (the shell reader takes any text), but then each rule meets the failure itself and is
         // reported through onRuleError, as it was before it named its programs.
-        for (const named of byProgram.values()) for (const entry of named) runCheck(entry, instruction);
+        for (const entry of new Set([...byProgram.values()].flat())) runCheck(entry, instruction);
         continue;
       }
       for (const command of commands) {

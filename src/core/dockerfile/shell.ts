@@ -36,8 +36,9 @@ const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 /**
  * Splits a shell script into simple commands with `sudo`/`env`/`VAR=x` wrappers stripped. With the Bash parser
  * loaded (see bash.ts) this is a real parse; before it is loaded, a tokenizer that understands quoting, escapes,
- * continuations, comments, redirections and the operators `&& || ; | &`, subshells and groups gives the same commands for
- * ordinary scripts (test/unit/shell.test.ts holds the two to that on a corpus). Variables are not expanded.
+ * continuations, comments, redirections and the operators `&& || ; | &`, subshells and groups gives the same
+ * commands for ordinary scripts (test/unit/shell.test.ts holds the two to that on a corpus). Variables are not
+ * expanded.
  *
  * A script made only of words and the list operators (`apt-get update && apt-get install -y curl=7.88`), with no
  * quoting, expansion, redirection, grouping or reserved word, has one reading, and the tokenizer gives it: the
@@ -69,7 +70,8 @@ export function isPlainScript(script: string): boolean {
  * The scripts that are plain but for quoted strings and package extras, which the tokenizer also reads as the parser
  * does: `python3 -c "import sys; print(sys.version)"`, `pip install 'uvicorn[standard]==0.30.1'` or
  * `pip install uvicorn[standard]==0.30.1`, also with redirections (`echo "x" > /etc/app.conf`, `2>&1`). A quoted
- * string qualifies when it is closed and, in double quotes, holds nothing to expand or escape (no `$`, backquote or backslash), and the script declares nothing and runs no
+ * string qualifies when it is closed and, in double quotes, holds nothing to expand or escape (no `$`, backquote or
+ * backslash), and the script declares nothing and runs no
  * compound command (the parser reads those differently). Brackets (`'brackets'`) qualify only inside an
  * argument of the form `name[extra,…]…`; the tokenized commands are checked for that (hasPlainBrackets), since at
  * the start of a command `[` is the test command and `name[0]=x` an array assignment, which the parser reads
