@@ -6,6 +6,13 @@ import { isPlainScript, joinContinuations, positionAt, runCommands, splitShell, 
 import { generateDiffCorpus } from '../diff/corpus';
 import { BENCH_CORPUS_SEED, BENCH_CORPUS_SIZE, generateCorpus } from '../bench/corpus';
 
+/** The Bash parser's commands for a script, wrappers stripped as splitShell strips them. */
+const parserCommands = (script: string): ShellCommand[] => {
+  const parsed = parseShellWords(script);
+  assert.ok(parsed, 'the parser is loaded');
+  return parsed.map((c) => unwrapCommand(c.words, c.piped));
+};
+
 const summary = (commands: ShellCommand[]): string[] => commands.map((c) => `${c.sudo ? 'sudo ' : ''}${c.words.map((w) => w.value).join(' ')}${c.piped ? ' |' : ''}`);
 
 describe('the Bash parser', () => {
@@ -49,10 +56,7 @@ describe('the Bash parser', () => {
         const raw = run.getRawArgumentsContent() ?? '';
         if (raw.trimStart().startsWith('<<') || raw.trimStart().startsWith('[')) continue;
         const script = joinContinuations(raw.replace(/^(\s*--\S+\s+)+/, ''), '\\');
-        const parsed = parseShellWords(script);
-        assert.ok(parsed, 'the parser is loaded');
-        const parser = parsed.map((c) => ({ ...unwrapCommand(c.words), piped: c.piped }));
-        assert.deepEqual(summary(tokenizeShell(script)), summary(parser), `${file.name}: ${script}`);
+        assert.deepEqual(summary(tokenizeShell(script)), summary(parserCommands(script)), `${file.name}: ${script}`);
         compared++;
       }
     }
@@ -80,11 +84,9 @@ describe('the Bash parser', () => {
       'zypper -n in "git>=2.43" && zypper cc',
       'echo a#b # a comment',
     ];
+    const offsets = (commands: ShellCommand[]) => commands.map((c) => c.allWords.map((w) => `${w.start}-${w.end}`).join(','));
     for (const script of scripts) {
-      const parsed = parseShellWords(script);
-      assert.ok(parsed, 'the parser is loaded');
-      const offsets = (commands: Array<Pick<ShellCommand, 'allWords'>>) => commands.map((c) => c.allWords.map((w) => `${w.start}-${w.end}`).join(','));
-      const parser = parsed.map((c) => ({ ...unwrapCommand(c.words), piped: c.piped }));
+      const parser = parserCommands(script);
       assert.deepEqual(summary(tokenizeShell(script)), summary(parser), script);
       assert.deepEqual(offsets(tokenizeShell(script)), offsets(parser), script);
       assert.deepEqual(summary(splitShell(script)), summary(parser), script);

@@ -113,7 +113,7 @@ const JSON_SPACE = String.raw`[ \t\n\r]*`;
  * A JSON array of strings and nothing else, as JSON.parse reads one: JSON's grammar for it, so that the common
  * invalid case (`['python', 'app.py']`) costs no thrown exception (DL3025.test.ts holds it to JSON.parse).
  */
-export const JSON_STRING_ARRAY = new RegExp(
+const JSON_STRING_ARRAY = new RegExp(
   String.raw`^${JSON_SPACE}\[${JSON_SPACE}(?:${JSON_STRING}${JSON_SPACE}(?:,${JSON_SPACE}${JSON_STRING}${JSON_SPACE})*)?\]${JSON_SPACE}$`,
 );
 
